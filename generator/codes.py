@@ -1,0 +1,44 @@
+"""Every diagnostic code kc can emit, with its severity and a one-line fix.
+
+This table is the single source of truth: the README's code list is checked
+against it by a test, and SARIF output describes its rules from it.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Code(NamedTuple):
+    severity: str  # "error" | "warning"
+    title: str
+    fix: str
+
+
+CODES: dict[str, Code] = {
+    "LOAD001": Code("error", "file cannot be read", "Check the file's permissions, or remove it."),
+    "LOAD002": Code("error", "file is not UTF-8", "Re-save the file as UTF-8."),
+    "LOAD003": Code("error", "no front matter", "Start the file with a `---` line, the YAML fields, and a closing `---` line."),
+    "YAML001": Code("error", "malformed YAML", "Fix the YAML syntax at the line shown (quote values that contain `:` or `#`)."),
+    "FM001": Code("error", "missing required field", "Add the field to the front matter."),
+    "FM002": Code("error", "wrong type or value", "Use a value of the type or one of the allowed values named in the message."),
+    "FM003": Code("warning", "unknown front-matter field", "Fix the spelling (see the suggestion) or remove the field."),
+    "ID001": Code("error", "duplicate id", "Give one of the two documents a different `id`."),
+    "TYPE001": Code("error", "type does not match folder", "Move the file to the folder of its type, or fix/remove `type`."),
+    "XREF001": Code("error", "unknown reference target", "Use an existing document id (see the suggestion)."),
+    "XREF002": Code("error", "unknown anchor", "Use one of the target's heading anchors listed in the hint."),
+    "XREF003": Code("error", "reference to the wrong type", "Reference a document of the type the field expects."),
+    "XREF004": Code("error", "broken relative link", "Point the link at an existing `.md` file under the content folder."),
+    "TEAM001": Code("error", "unknown team", "Use a team id from `content/teams.yml`, or add the team there."),
+    "TEAM002": Code("error", "invalid team registry", "Give every team in `teams.yml` a `name` and a `contact`."),
+    "CYCLE001": Code("error", "reference cycle", "Break the cycle shown: a document cannot (indirectly) require or supersede itself."),
+    "AUD001": Code("error", "audience leak", "Raise this document's `audience`, lower the target's, or remove the reference."),
+    "STATUS001": Code("error", "active document references a draft", "Publish the draft (`status: active`) or remove the reference."),
+    "STATUS002": Code("warning", "reference to a deprecated or retired document", "Reference the successor named in the message instead."),
+    "QUIZ001": Code("error", "quiz answer out of range", "Make `answer` the 0-based index of a listed choice."),
+    "REVIEW001": Code("warning", "review date has passed", "Review the document, then move `review_by` into the future."),
+    "BODY001": Code("warning", "empty body", "Write the document's text below the front matter."),
+}
+
+
+def severity_of(code: str) -> str:
+    return CODES[code].severity

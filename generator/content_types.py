@@ -1,0 +1,109 @@
+"""The content contract: one schema per content type, and the references each
+front-matter field may make. This module is where a type's rules live."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,63}$"
+DocId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# YAML reads `version: 2` as a number; a version is still text.
+Version = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) else v)]
+Status = Literal["draft", "active", "deprecated", "retired"]
+Audience = Literal["public", "internal", "restricted"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=False)
+
+
+class BaseDocument(Model):
+    model_config = ConfigDict(extra="ignore")  # unknown keys become FM003 warnings instead
+    id: DocId
+    title: Text
+    type: Literal["policy", "playbook", "training", "newsletter", "faq"] | None = None
+    status: Status = "active"
+    audience: Audience = "internal"
+    owner: str | None = None
+    tags: list[Text] = Field(default_factory=list)
+    regions: list[Text] = Field(default_factory=list)
+    updated: date | None = None
+    review_by: date | None = None
+    summary: str | None = None
+
+
+class ChangelogEntry(Model):
+    version: Version
+    date: date
+    summary: Text
+
+
+class Policy(BaseDocument):
+    owner: str
+    version: Version
+    effective: date
+    supersedes: DocId | None = None
+    changelog: list[ChangelogEntry] = Field(default_factory=list)
+
+
+class Playbook(BaseDocument):
+    owner: str
+    policies: list[DocId] = Field(min_length=1)
+    severity: Literal["sev1", "sev2", "sev3", "sev4"] | None = None
+    escalate_to: list[str] = Field(default_factory=list)
+    response_time: Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*[mhd]$")] | None = None
+
+
+class QuizQuestion(Model):
+    question: Text
+    choices: list[Text] = Field(min_length=2)
+    answer: int = Field(ge=0)
+
+
+class Training(BaseDocument):
+    owner: str
+    policies: list[DocId] = Field(default_factory=list)
+    prerequisites: list[DocId] = Field(default_factory=list)
+    duration_minutes: int | None = Field(default=None, gt=0)
+    objectives: list[Text] = Field(default_factory=list)
+    quiz: list[QuizQuestion] = Field(default_factory=list)
+
+
+class Newsletter(BaseDocument):
+    date: date
+    highlights: list[DocId] = Field(default_factory=list)
+
+
+class Faq(BaseDocument):
+    policies: list[DocId] = Field(default_factory=list)
+
+
+SCHEMAS: dict[str, type[BaseDocument]] = {
+    "policy": Policy,
+    "playbook": Playbook,
+    "training": Training,
+    "newsletter": Newsletter,
+    "faq": Faq,
+}
+
+# field -> the document types it may reference (None: any type)
+REFERENCE_FIELDS: dict[str, dict[str, tuple[str, ...] | None]] = {
+    "policy": {"supersedes": ("policy",)},
+    "playbook": {"policies": ("policy",)},
+    "training": {"policies": ("policy",), "prerequisites": ("training",)},
+    "newsletter": {"highlights": None},
+    "faq": {"policies": ("policy",)},
+}
+
+# fields that name teams from teams.yml
+TEAM_FIELDS: tuple[str, ...] = ("owner", "escalate_to")
+
+# fields whose references form a chain that must not loop
+ACYCLIC_FIELDS: tuple[str, ...] = ("prerequisites", "supersedes")
+
+
+def known_fields(doc_type: str) -> set[str]:
+    return set(SCHEMAS[doc_type].model_fields)

@@ -1,0 +1,81 @@
+"""A content document as loaded from disk, with its source positions."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import AUDIENCES
+
+Loc = tuple  # a path into the front matter, e.g. ("quiz", 0, "answer")
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    anchor: str
+    line: int  # 1-based line in the source file
+
+
+@dataclass
+class Team:
+    id: str
+    name: str
+    contact: str
+    description: str = ""
+
+
+@dataclass
+class Document:
+    src_path: str            # relative to the site root, e.g. "content/policies/spam.md"
+    type: str                # decided by the folder
+    meta: dict[str, Any]     # raw front matter
+    body: str
+    body_line: int           # 1-based file line of the body's first line
+    positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # loc -> (line, column)
+    fields: Any = None       # the validated pydantic model, None when invalid
+    headings: list[Heading] = field(default_factory=list)
+
+    @property
+    def id(self) -> str | None:
+        value = self.meta.get("id")
+        return value if isinstance(value, str) else None
+
+    @property
+    def valid(self) -> bool:
+        return self.fields is not None
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """A validated field, or the default when the document did not validate."""
+        return getattr(self.fields, name, default) if self.fields is not None else default
+
+    @property
+    def title(self) -> str:
+        return self.get("title") or str(self.meta.get("title") or self.id or self.src_path)
+
+    @property
+    def status(self) -> str:
+        return self.get("status", "active")
+
+    @property
+    def audience(self) -> str:
+        return self.get("audience", "internal")
+
+    @property
+    def audience_rank(self) -> int:
+        return AUDIENCES.index(self.audience)
+
+    @property
+    def anchors(self) -> list[str]:
+        return [h.anchor for h in self.headings]
+
+    def position(self, *loc: Any) -> tuple[int, int]:
+        """(line, column) of a front-matter key or item; falls back to the nearest parent."""
+        while loc:
+            if loc in self.positions:
+                return self.positions[loc]
+            loc = loc[:-1]
+        return (1, 1)
+
+    def visible_to(self, audience: str) -> bool:
+        return self.audience_rank <= AUDIENCES.index(audience)

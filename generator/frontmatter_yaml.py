@@ -1,0 +1,73 @@
+"""Split front matter from a Markdown file and parse it with source positions.
+
+python-frontmatter strips text and loses line numbers, so kc splits on the
+unstripped text itself and uses PyYAML's safe loader node marks to locate
+every key (see STYLE.md §5).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+FENCE = "---"
+
+
+@dataclass
+class Split:
+    yaml_text: str | None  # None when the file has no front matter
+    yaml_line: int         # 1-based file line of the YAML's first line
+    body: str
+    body_line: int
+
+
+@dataclass
+class Parsed:
+    data: Any = None
+    positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    error: tuple[int, int, str] | None = None  # (line, column, problem) in file coordinates
+
+
+def split(text: str) -> Split:
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].rstrip() != FENCE:
+        return Split(None, 1, text, 1)
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            return Split("".join(lines[1:index]), 2, "".join(lines[index + 1:]), index + 2)
+    return Split("".join(lines[1:]), 2, "", len(lines) + 1)
+
+
+def parse(yaml_text: str, first_line: int) -> Parsed:
+    """Safely load YAML, recording (line, column) of every key and list item."""
+    loader = yaml.SafeLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        column = (mark.column + 1) if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        return Parsed(error=(line, column, problem))
+    except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
+        return Parsed(error=(first_line, 1, str(exc)))
+    finally:
+        loader.dispose()
+    positions: dict[tuple, tuple[int, int]] = {}
+    if node is not None:
+        _record(node, (), first_line, positions)
+    return Parsed(data=data, positions=positions)
+
+
+def _record(node: yaml.Node, loc: tuple, first_line: int, out: dict) -> None:
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out.setdefault(loc + (key,), (first_line + key_node.start_mark.line, key_node.start_mark.column + 1))
+            _record(value_node, loc + (key,), first_line, out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            out.setdefault(loc + (index,), (first_line + item.start_mark.line, item.start_mark.column + 1))
+            _record(item, loc + (index,), first_line, out)

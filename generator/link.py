@@ -1,0 +1,178 @@
+"""Stage 3 — link: the reference graph and every cross-reference diagnostic.
+
+Checks ids, body references (`[[id#anchor]]`, relative `.md` links), front-matter
+references (right type, known team), cycles, audience leaks and status rules.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from . import markdown
+from .config import AUDIENCES
+from .content_types import ACYCLIC_FIELDS, REFERENCE_FIELDS, TEAM_FIELDS
+from .document import Document
+from .site import Site
+from .suggest import did_you_mean
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One reference from a document, at a source position."""
+    source: Document
+    target_id: str
+    anchor: str | None
+    line: int
+    column: int
+    field: str | None = None   # the front-matter field, or None for a body reference
+
+
+def run(site: Site) -> None:
+    index_ids(site)
+    site.successors = {doc.get("supersedes"): doc.id for doc in site.documents
+                       if doc.valid and doc.get("supersedes")}
+    for doc in site.documents:
+        doc.headings = markdown.headings(markdown.parse(doc.body), doc.body_line)
+    by_path = {doc.src_path: doc for doc in site.documents}
+    for doc in site.documents:
+        for edge in body_edges(site, doc, by_path):
+            check_edge(site, edge)
+        if doc.valid:
+            for edge in field_edges(doc):
+                check_edge(site, edge)
+            check_teams(site, doc)
+    for field in ACYCLIC_FIELDS:
+        check_cycles(site, field)
+
+
+def index_ids(site: Site) -> None:
+    for doc in site.documents:
+        if doc.id is None:
+            continue
+        first = site.by_id.get(doc.id)
+        if first is None:
+            site.by_id[doc.id] = doc
+            continue
+        line, column = doc.position("id")
+        site.diagnostics.add("ID001", doc.src_path, line, column,
+                             f"duplicate id '{doc.id}': {first.src_path} already uses it",
+                             f"rename the id here or in {first.src_path}")
+
+
+def body_edges(site: Site, doc: Document, by_path: dict[str, Document]):
+    lines = doc.body.splitlines()
+    for ref in markdown.references(markdown.parse(doc.body)):
+        text = lines[ref.line] if ref.line < len(lines) else ""
+        column = text.find(ref.needle) + 1 if ref.needle in text else 1
+        line = doc.body_line + ref.line
+        if ref.kind == "wikilink":
+            yield Edge(doc, ref.target, ref.anchor, line, column)
+            continue
+        target_path = posixpath.normpath(posixpath.join(posixpath.dirname(doc.src_path), ref.target))
+        target = by_path.get(target_path)
+        if target is None or target.id is None:
+            site.diagnostics.add("XREF004", doc.src_path, line, column,
+                                 f"link to '{ref.target}' points at no document",
+                                 "check the relative path from this file; it must end in .md")
+            continue
+        yield Edge(doc, target.id, ref.anchor, line, column)
+
+
+def field_edges(doc: Document):
+    for field, _types in REFERENCE_FIELDS.get(doc.type, {}).items():
+        value = doc.get(field)
+        targets = value if isinstance(value, list) else [value] if value else []
+        for index, target in enumerate(targets):
+            loc = (field, index) if isinstance(value, list) else (field,)
+            line, column = doc.position(*loc)
+            yield Edge(doc, target, None, line, column, field)
+
+
+def check_edge(site: Site, edge: Edge) -> None:
+    add, doc = site.diagnostics.add, edge.source
+    target = site.by_id.get(edge.target_id)
+    where = (doc.src_path, edge.line, edge.column)
+    if target is None:
+        add("XREF001", *where, f"unknown reference '{edge.target_id}'",
+            did_you_mean(edge.target_id, site.by_id) or "check the id in the target's front matter")
+        return
+    if edge.field:
+        allowed = REFERENCE_FIELDS[doc.type][edge.field]
+        if allowed and target.type not in allowed:
+            add("XREF003", *where,
+                f"`{edge.field}` must name a {' or '.join(allowed)}, but '{target.id}' is a {target.type}",
+                f"use the id of a {allowed[0]}")
+    if edge.anchor and edge.anchor not in target.anchors:
+        listed = ", ".join(target.anchors) or "none: the target has no headings"
+        add("XREF002", *where, f"'{target.id}' has no anchor '#{edge.anchor}'", f"anchors: {listed}")
+    check_visibility(site, edge, target)
+
+
+def check_visibility(site: Site, edge: Edge, target: Document) -> None:
+    add, doc = site.diagnostics.add, edge.source
+    where = (doc.src_path, edge.line, edge.column)
+    if target.audience_rank > doc.audience_rank:
+        add("AUD001", *where,
+            f"this {doc.audience} document references '{target.id}', which is {target.audience}",
+            f"readers of {doc.audience} pages may not see it: remove the reference, "
+            f"or make this document {target.audience}")
+    if doc.status == "active" and target.status == "draft":
+        add("STATUS001", *where, f"active document references draft '{target.id}'",
+            "publish the draft first, or remove the reference")
+    chain = site.successor_chain(target.id)
+    if target.status in ("deprecated", "retired") and edge.field != "supersedes" \
+            and doc.status not in ("deprecated", "retired") and doc.id not in chain:
+        hint = f"reference '{chain[-1]}' instead" if chain else "remove or replace the reference"
+        replaced = f", superseded by '{chain[-1]}'" if chain else ""
+        add("STATUS002", *where, f"'{target.id}' is {target.status}{replaced}", hint)
+
+
+def check_teams(site: Site, doc: Document) -> None:
+    for field in TEAM_FIELDS:
+        value = doc.get(field)
+        teams = value if isinstance(value, list) else [value] if value else []
+        for index, team in enumerate(teams):
+            if team in site.teams:
+                continue
+            loc = (field, index) if isinstance(value, list) else (field,)
+            line, column = doc.position(*loc)
+            site.diagnostics.add("TEAM001", doc.src_path, line, column, f"unknown team '{team}'",
+                                 did_you_mean(team, site.teams) or
+                                 f"teams: {', '.join(sorted(site.teams)) or 'none (add content/teams.yml)'}")
+
+
+def check_cycles(site: Site, field: str) -> None:
+    """Report each cycle in a reference field once, at its first document by path."""
+    graph = {doc.id: _as_list(doc.get(field)) for doc in site.documents if doc.valid and doc.get(field)}
+    reported: set[frozenset] = set()
+    for start in sorted(graph, key=lambda i: site.by_id[i].src_path):
+        cycle = _find_cycle(graph, start)
+        if cycle and frozenset(cycle) not in reported and cycle[0] == start:
+            reported.add(frozenset(cycle))
+            doc = site.by_id[start]
+            line, column = doc.position(field)
+            path = " → ".join(cycle + [start])
+            site.diagnostics.add("CYCLE001", doc.src_path, line, column,
+                                 f"`{field}` forms a cycle: {path}",
+                                 "remove one of these references to break the cycle")
+
+
+def _find_cycle(graph: dict[str, list[str]], start: str) -> list[str] | None:
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        node, path = stack.pop()
+        for nxt in graph.get(node, []):
+            if nxt == start:
+                return path
+            if nxt not in seen and nxt in graph:
+                seen.add(nxt)
+                stack.append((nxt, path + [nxt]))
+    return None
+
+
+def _as_list(value) -> list[str]:
+    return value if isinstance(value, list) else [value] if value else []
+
+
+__all__ = ["run", "AUDIENCES"]

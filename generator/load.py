@@ -1,0 +1,108 @@
+"""Stage 1 — load: files under content/ become Documents with source positions."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import frontmatter_yaml
+from .document import Document, Team
+from .site import Site
+
+FOLDER_TYPES = {
+    "policies": "policy",
+    "playbooks": "playbook",
+    "training": "training",
+    "newsletters": "newsletter",
+    "faqs": "faq",
+}
+TEAMS_FILE = "teams.yml"
+
+
+def run(site: Site) -> None:
+    content = site.config.content_path
+    for path in sorted(content.rglob("*.md")):
+        document = load_document(site, path)
+        if document is not None:
+            site.documents.append(document)
+    load_teams(site, content / TEAMS_FILE)
+
+
+def relative(site: Site, path: Path) -> str:
+    try:
+        return path.resolve().relative_to(site.config.root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(site: Site, path: Path) -> str | None:
+    rel = relative(site, path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        site.diagnostics.add("LOAD001", rel, 1, 1, f"cannot read file: {exc.strerror or exc}")
+        return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        site.diagnostics.add("LOAD002", rel, line, column,
+                             f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                             "re-save the file with UTF-8 encoding")
+        return None
+
+
+def load_document(site: Site, path: Path) -> Document | None:
+    rel = relative(site, path)
+    text = read_text(site, path)
+    if text is None:
+        return None
+    folder = path.relative_to(site.config.content_path).parts[0]
+    doc_type = FOLDER_TYPES.get(folder, "")
+    parts = frontmatter_yaml.split(text)
+    if parts.yaml_text is None:
+        site.diagnostics.add("LOAD003", rel, 1, 1, "the file has no front matter",
+                             "start it with `---`, then `id:` and `title:` lines, then `---`")
+        return None
+    parsed = frontmatter_yaml.parse(parts.yaml_text, parts.yaml_line)
+    if parsed.error:
+        line, column, problem = parsed.error
+        site.diagnostics.add("YAML001", rel, line, column, f"malformed front matter: {problem}",
+                             "fix the YAML syntax here; quote values that contain ':' or '#'")
+        return None
+    meta = parsed.data if parsed.data is not None else {}
+    if not isinstance(meta, dict):
+        site.diagnostics.add("YAML001", rel, parts.yaml_line, 1,
+                             "front matter must be a mapping of fields, like `id: my-doc`",
+                             "write one `key: value` pair per line")
+        return None
+    meta = {str(key): value for key, value in meta.items()}
+    return Document(src_path=rel, type=doc_type, meta=meta, body=parts.body,
+                    body_line=parts.body_line, positions=parsed.positions)
+
+
+def load_teams(site: Site, path: Path) -> None:
+    if not path.exists():
+        return
+    rel = relative(site, path)
+    text = read_text(site, path)
+    if text is None:
+        return
+    parsed = frontmatter_yaml.parse(text, 1)
+    if parsed.error:
+        line, column, problem = parsed.error
+        site.diagnostics.add("YAML001", rel, line, column, f"malformed YAML: {problem}")
+        return
+    data = parsed.data or {}
+    if not isinstance(data, dict):
+        site.diagnostics.add("TEAM002", rel, 1, 1, "teams.yml must map team ids to their details",
+                             "write `team-id:` then indented `name:` and `contact:` lines")
+        return
+    for team_id, info in data.items():
+        line, column = parsed.positions.get((team_id,), (1, 1))
+        if not isinstance(info, dict) or not info.get("name") or not info.get("contact"):
+            site.diagnostics.add("TEAM002", rel, line, column,
+                                 f"team '{team_id}' needs a `name` and a `contact`")
+            continue
+        site.teams[str(team_id)] = Team(id=str(team_id), name=str(info["name"]),
+                                        contact=str(info["contact"]),
+                                        description=str(info.get("description") or ""))

@@ -1,0 +1,150 @@
+"""The one place Markdown is configured: CommonMark + the extensions kc supports,
+the `[[id]]` reference syntax and `{#id}` heading ids.
+
+Both the link stage (to find references and anchors with positions) and the
+render stage (to produce HTML) use `make_markdown()`, so they always agree.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.anchors.index import slugify as github_slugify
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from .document import Heading
+
+WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]+?))?(?:\|([^\[\]\n]+?))?\]\]")
+HEADING_ID = re.compile(r"\s*\{#([A-Za-z0-9][\w.:-]*)\}\s*$")
+
+
+def slugify(text: str) -> str:
+    """GitHub-style heading slug: 'Enforcement & Appeals' -> 'enforcement--appeals'."""
+    return github_slugify(text)
+
+
+@lru_cache(maxsize=None)
+def make_markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
+    md.enable(["table", "strikethrough"])
+    md.use(admon_plugin).use(footnote_plugin).use(tasklists_plugin).use(deflist_plugin)
+    md.use(anchors_plugin, min_level=1, max_level=6, slug_func=slugify)
+    md.core.ruler.before("anchor", "heading_ids", heading_ids_rule)
+    md.inline.ruler.before("link", "wikilink", wikilink_rule)
+    md.add_render_rule("wikilink", render_wikilink)
+    return md
+
+
+def wikilink_rule(state: StateInline, silent: bool) -> bool:
+    if not state.src.startswith("[[", state.pos):
+        return False
+    match = WIKILINK.match(state.src, state.pos)
+    if not match:
+        return False
+    if not silent:
+        token = state.push("wikilink", "", 0)
+        token.content = match.group(0)
+        token.meta = {
+            "target": match.group(1).strip(),
+            "anchor": (match.group(2) or "").strip() or None,
+            "text": (match.group(3) or "").strip() or None,
+            "offset": state.pos,
+        }
+    state.pos = match.end()
+    return True
+
+
+def render_wikilink(self, tokens: list[Token], idx: int, options, env) -> str:
+    """Render `[[id]]` through env["resolve_ref"](target, anchor) -> (href, title) | None."""
+    from html import escape
+    meta = tokens[idx].meta
+    resolved = env.get("resolve_ref", lambda *_: None)(meta["target"], meta["anchor"])
+    if resolved is None:
+        return f'<span class="broken-ref">{escape(meta["text"] or meta["target"])}</span>'
+    href, title = resolved
+    return f'<a class="ref" href="{escape(href)}">{escape(meta["text"] or title)}</a>'
+
+
+def heading_ids_rule(state: StateCore) -> None:
+    """`## Heading {#custom-id}` sets the heading's id and hides the braces."""
+    for index, token in enumerate(state.tokens):
+        if token.type != "heading_open":
+            continue
+        inline = state.tokens[index + 1]
+        last = inline.children[-1] if inline.children else None
+        if last is None or last.type != "text":
+            continue
+        match = HEADING_ID.search(last.content)
+        if match:
+            token.attrSet("id", match.group(1))
+            last.content = last.content[: match.start()]
+            inline.content = HEADING_ID.sub("", inline.content)
+
+
+@dataclass(frozen=True)
+class Reference:
+    kind: str            # "wikilink" or "link"
+    target: str          # a document id (wikilink) or a relative path (link)
+    anchor: str | None
+    line: int            # 0-based line within the body
+    needle: str          # the source text, to find the column
+
+
+def parse(body: str) -> list[Token]:
+    return make_markdown().parse(body, {})
+
+
+def headings(tokens: list[Token], body_line: int) -> list[Heading]:
+    found = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            inline = tokens[index + 1]
+            text = "".join(child.content for child in inline.children or []
+                           if child.type in ("text", "code_inline"))
+            line = body_line + (token.map[0] if token.map else 0)
+            found.append(Heading(int(token.tag[1]), text.strip(), token.attrGet("id") or "", line))
+    return found
+
+
+def references(tokens: list[Token]) -> Iterator[Reference]:
+    """Every `[[id]]` and relative `.md` link in a parsed body, with its line."""
+    for token in tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        start = token.map[0] if token.map else 0
+        for child in token.children:
+            if child.type == "wikilink":
+                line = start + token.content[: child.meta["offset"]].count("\n")
+                yield Reference("wikilink", child.meta["target"], child.meta["anchor"], line, child.content)
+            elif child.type == "link_open":
+                ref = relative_md_link(str(child.attrGet("href") or ""))
+                if ref:
+                    path, anchor = ref
+                    line = start + _line_of(token.content, f"]({child.attrGet('href')}")
+                    yield Reference("link", path, anchor, line, str(child.attrGet("href")))
+
+
+def relative_md_link(href: str) -> tuple[str, str | None] | None:
+    """('../policies/spam.md', 'enforcement') for a relative Markdown link, else None."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("/", "#")):
+        return None
+    if not parts.path.endswith(".md"):
+        return None
+    return unquote(parts.path), (unquote(parts.fragment) or None)
+
+
+def _line_of(content: str, needle: str) -> int:
+    position = content.find(needle)
+    return content[:position].count("\n") if position >= 0 else 0

@@ -1,0 +1,22 @@
+"""The pipeline: small stages, one Site object carried through them.
+
+`kc check` runs CHECK_STAGES; `kc build` runs them, refuses to publish on
+errors, then renders and writes (see generator/build.py).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from . import link, load, validate
+from .config import SiteConfig
+from .site import Site
+
+CHECK_STAGES = [("load", load.run), ("validate", validate.run), ("link", link.run)]
+
+
+def check(config: SiteConfig, today: date | None = None) -> Site:
+    """Load, validate and link the corpus; problems end up in site.diagnostics."""
+    site = Site(config=config, today=today or date.today())
+    for _name, stage in CHECK_STAGES:
+        stage(site)
+    return site

@@ -1,0 +1,65 @@
+"""Print diagnostics as text (compiler style), JSON or SARIF 2.1.0."""
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.text import Text
+
+from .codes import CODES
+from .diagnostics import Diagnostics, Severity
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow"}
+
+
+def summary(diagnostics: Diagnostics, documents: int) -> dict:
+    return {"documents": documents, "errors": diagnostics.error_count,
+            "warnings": diagnostics.warning_count}
+
+
+def summary_line(diagnostics: Diagnostics, documents: int) -> str:
+    errors, warnings = diagnostics.error_count, diagnostics.warning_count
+    if not errors and not warnings:
+        return f"✓ {documents} documents checked, no problems"
+    mark = "✗" if errors else "!"
+    return (f"{mark} {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
+            f"in {documents} documents")
+
+
+def print_text(diagnostics: Diagnostics, documents: int, console: Console) -> None:
+    for diag in diagnostics:
+        line = Text(f"{diag.path}:{diag.line}:{diag.column}: ")
+        line.append(f"{diag.severity.value}[{diag.code}]", style=STYLES[diag.severity])
+        line.append(f" {diag.message}")
+        console.print(line, highlight=False, soft_wrap=True)
+        if diag.hint:
+            console.print(Text(f"    hint: {diag.hint}", style="dim"), highlight=False, soft_wrap=True)
+    console.print(summary_line(diagnostics, documents), highlight=False)
+
+
+def to_json(diagnostics: Diagnostics, documents: int) -> str:
+    return json.dumps({"diagnostics": [d.to_dict() for d in diagnostics],
+                       "summary": summary(diagnostics, documents)}, indent=2, ensure_ascii=False)
+
+
+def to_sarif(diagnostics: Diagnostics) -> str:
+    rules = [{"id": code, "name": info.title.title().replace(" ", ""),
+              "shortDescription": {"text": info.title},
+              "help": {"text": info.fix},
+              "defaultConfiguration": {"level": info.severity}}
+             for code, info in CODES.items()]
+    rule_index = {code: i for i, code in enumerate(CODES)}
+    results = [{
+        "ruleId": d.code,
+        "ruleIndex": rule_index[d.code],
+        "level": d.severity.value,
+        "message": {"text": d.message + (f" ({d.hint})" if d.hint else "")},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": d.path, "uriBaseId": "SRCROOT"},
+            "region": {"startLine": d.line, "startColumn": d.column}}}],
+    } for d in diagnostics]
+    sarif = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "kc", "informationUri": "https://example.com/kc", "rules": rules}},
+        "results": results}]}
+    return json.dumps(sarif, indent=2, ensure_ascii=False)

@@ -1,0 +1,28 @@
+"""Where a document lives in the built site. Three path kinds, never mixed:
+src_path (under the site root), out_path (under the output dir), url (site-relative)."""
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from .config import SiteConfig
+from .document import Document
+
+SECTIONS = {"policy": "policies", "playbook": "playbooks", "training": "training",
+            "newsletter": "newsletters", "faq": "faqs"}
+SECTION_TITLES = {"policy": "Policies", "playbook": "Escalation playbooks", "training": "Training",
+                  "newsletter": "Newsletters", "faq": "FAQs"}
+
+
+def doc_url(doc: Document) -> str:
+    """Site-relative URL of a document page: 'policies/hate-speech/'."""
+    return f"{SECTIONS[doc.type]}/{doc.id}/"
+
+
+def out_path(url: str) -> str:
+    """File that serves a site-relative URL: 'policies/x/' -> 'policies/x/index.html'."""
+    return url + "index.html" if url.endswith("/") or not url else url
+
+
+def absolute_url(config: SiteConfig, url: str) -> str:
+    """Absolute URL from base_url, for sitemaps, feeds and digests."""
+    return urljoin(config.base_url, url)

@@ -1,0 +1,105 @@
+"""Stage 2 — validate: each document's front matter against its type's schema."""
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from .content_types import ID_PATTERN, SCHEMAS, known_fields
+from .document import Document
+from .load import FOLDER_TYPES
+from .site import Site
+from .suggest import did_you_mean
+
+
+def run(site: Site) -> None:
+    for doc in site.documents:
+        validate_document(site, doc)
+
+
+def validate_document(site: Site, doc: Document) -> None:
+    add = site.diagnostics.add
+    if not doc.type:
+        folders = ", ".join(f"content/{name}/" for name in FOLDER_TYPES)
+        add("TYPE001", doc.src_path, 1, 1, "the file is not in a content-type folder",
+            f"move it into one of {folders}")
+        return
+    declared = doc.meta.get("type")
+    if declared is not None and declared != doc.type:
+        line, column = doc.position("type")
+        add("TYPE001", doc.src_path, line, column,
+            f"`type: {declared}` does not match its folder, which holds {doc.type} documents",
+            f"move the file to the {declared} folder, or remove the `type` line")
+    check_unknown_keys(site, doc)
+    try:
+        doc.fields = SCHEMAS[doc.type].model_validate(doc.meta)
+    except ValidationError as exc:
+        for error in exc.errors():
+            report_schema_error(site, doc, error)
+        return
+    check_quiz_answers(site, doc)
+    check_review_date(site, doc)
+    if not doc.body.strip():
+        add("BODY001", doc.src_path, doc.body_line, 1, "the document has no text below its front matter",
+            "write the document's content after the closing `---`")
+
+
+def check_unknown_keys(site: Site, doc: Document) -> None:
+    allowed = known_fields(doc.type)
+    for key in doc.meta:
+        if key not in allowed:
+            line, column = doc.position(key)
+            site.diagnostics.add("FM003", doc.src_path, line, column,
+                                 f"unknown field `{key}` for a {doc.type}",
+                                 did_you_mean(key, allowed) or f"allowed fields: {', '.join(sorted(allowed))}")
+
+
+def report_schema_error(site: Site, doc: Document, error: dict[str, Any]) -> None:
+    loc = tuple(error["loc"])
+    name = ".".join(str(part) for part in loc)
+    if error["type"] == "missing":
+        line, column = doc.position(*loc[:-1]) if len(loc) > 1 else (1, 1)
+        site.diagnostics.add("FM001", doc.src_path, line, column,
+                             f"missing required field `{name}` for a {doc.type}",
+                             f"add a `{loc[-1]}:` line to the front matter")
+        return
+    line, column = doc.position(*loc)
+    message, hint = explain(error, name)
+    site.diagnostics.add("FM002", doc.src_path, line, column, message, hint)
+
+
+def explain(error: dict[str, Any], name: str) -> tuple[str, str | None]:
+    """Turn one pydantic error into words a non-programmer can act on."""
+    kind, got, ctx = error["type"], error.get("input"), error.get("ctx") or {}
+    if kind == "literal_error":
+        allowed = ctx.get("expected", "").replace("'", "")
+        return f"`{name}` is {got!r}, which is not allowed", f"use one of: {allowed}"
+    if kind.startswith("date"):
+        return f"`{name}` must be a date, got {got!r}", "write dates as YYYY-MM-DD, e.g. 2026-05-31"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == ID_PATTERN:
+        return (f"`{name}` {got!r} is not a valid id",
+                "use 2-64 lowercase letters, digits and hyphens, starting with a letter or digit")
+    if kind == "string_pattern_mismatch" and name == "response_time":
+        return f"`{name}` {got!r} is not a duration", "write a number and a unit: 15m, 4h or 2d"
+    if kind == "extra_forbidden":
+        return f"unknown field `{name}`", "remove it or fix its spelling"
+    return f"`{name}`: {error['msg'].lower()} (got {got!r})", None
+
+
+def check_quiz_answers(site: Site, doc: Document) -> None:
+    for index, question in enumerate(doc.get("quiz", [])):
+        if question.answer >= len(question.choices):
+            line, column = doc.position("quiz", index, "answer")
+            site.diagnostics.add("QUIZ001", doc.src_path, line, column,
+                                 f"quiz question {index + 1}: answer {question.answer} is out of range "
+                                 f"(it has {len(question.choices)} choices)",
+                                 f"answers count from 0: use 0 to {len(question.choices) - 1}")
+
+
+def check_review_date(site: Site, doc: Document) -> None:
+    review_by = doc.get("review_by")
+    if review_by and review_by < site.today and doc.status not in ("retired",):
+        line, column = doc.position("review_by")
+        site.diagnostics.add("REVIEW001", doc.src_path, line, column,
+                             f"review was due on {review_by.isoformat()}",
+                             "review the document, then set `review_by` to a future date")
