@@ -34,6 +34,7 @@ class Document:
     body_line: int           # 1-based file line of the body's first line
     positions: dict[Loc, tuple[int, int]] = field(default_factory=dict)  # loc -> (line, column)
     fields: Any = None       # the validated pydantic model, None when invalid
+    partial: dict[str, Any] = field(default_factory=dict)  # the fields that validated, when invalid
     headings: list[Heading] = field(default_factory=list)
 
     @property
@@ -46,8 +47,10 @@ class Document:
         return self.fields is not None
 
     def get(self, name: str, default: Any = None) -> Any:
-        """A validated field, or the default when the document did not validate."""
-        return getattr(self.fields, name, default) if self.fields is not None else default
+        """A validated field; for an invalid document, the field if it validated on its own."""
+        if self.fields is not None:
+            return getattr(self.fields, name, default)
+        return self.partial.get(name, default)
 
     @property
     def title(self) -> str:

@@ -29,18 +29,16 @@ class Edge:
 
 def run(site: Site) -> None:
     index_ids(site)
-    site.successors = {doc.get("supersedes"): doc.id for doc in site.documents
-                       if doc.valid and doc.get("supersedes")}
+    site.successors = {doc.get("supersedes"): doc.id for doc in site.documents if doc.get("supersedes")}
     for doc in site.documents:
         doc.headings = markdown.headings(markdown.parse(doc.body), doc.body_line)
     by_path = {doc.src_path: doc for doc in site.documents}
     for doc in site.documents:
         for edge in body_edges(site, doc, by_path):
             check_edge(site, edge)
-        if doc.valid:
-            for edge in field_edges(doc):
-                check_edge(site, edge)
-            check_teams(site, doc)
+        for edge in field_edges(doc):
+            check_edge(site, edge)
+        check_teams(site, doc)
     for field in ACYCLIC_FIELDS:
         check_cycles(site, field)
 
@@ -143,7 +141,7 @@ def check_teams(site: Site, doc: Document) -> None:
 
 def check_cycles(site: Site, field: str) -> None:
     """Report each cycle in a reference field once, at its first document by path."""
-    graph = {doc.id: _as_list(doc.get(field)) for doc in site.documents if doc.valid and doc.get(field)}
+    graph = {doc.id: _as_list(doc.get(field)) for doc in site.documents if doc.id and doc.get(field)}
     reported: set[frozenset] = set()
     for start in sorted(graph, key=lambda i: site.by_id[i].src_path):
         cycle = _find_cycle(graph, start)

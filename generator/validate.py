@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from .content_types import ID_PATTERN, SCHEMAS, known_fields
 from .document import Document
@@ -36,12 +36,28 @@ def validate_document(site: Site, doc: Document) -> None:
     except ValidationError as exc:
         for error in exc.errors():
             report_schema_error(site, doc, error)
+        doc.partial = salvage(SCHEMAS[doc.type], doc.meta)
         return
     check_quiz_answers(site, doc)
     check_review_date(site, doc)
     if not doc.body.strip():
         add("BODY001", doc.src_path, doc.body_line, 1, "the document has no text below its front matter",
             "write the document's content after the closing `---`")
+
+
+def salvage(schema, meta: dict[str, Any]) -> dict[str, Any]:
+    """The fields that are valid on their own, so later checks still see them."""
+    values = {}
+    for name, info in schema.model_fields.items():
+        if name not in meta:
+            if not info.is_required():
+                values[name] = info.get_default(call_default_factory=True)
+            continue
+        try:
+            values[name] = TypeAdapter(info.rebuild_annotation()).validate_python(meta[name])
+        except ValidationError:
+            continue
+    return values
 
 
 def check_unknown_keys(site: Site, doc: Document) -> None:
