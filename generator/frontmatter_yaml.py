@@ -41,24 +41,39 @@ def split(text: str) -> Split:
 
 def parse(yaml_text: str, first_line: int) -> Parsed:
     """Safely load YAML, recording (line, column) of every key and list item."""
-    loader = yaml.SafeLoader(yaml_text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(yaml_text)  # the reader rejects control characters right here
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + (mark.line if mark else 0)
-        column = (mark.column + 1) if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc)
+        line, column = (mark.line, mark.column) if mark else _line_column(yaml_text, exc)
+        line, column = first_line + line, column + 1
+        problem = getattr(exc, "problem", None) or _reader_problem(exc)
         return Parsed(error=(line, column, problem))
     except ValueError as exc:  # e.g. an impossible date such as 2026-02-30
         return Parsed(error=(first_line, 1, str(exc)))
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     positions: dict[tuple, tuple[int, int]] = {}
     if node is not None:
         _record(node, (), first_line, positions)
     return Parsed(data=data, positions=positions)
+
+
+def _line_column(text: str, exc: Exception) -> tuple[int, int]:
+    """0-based position of a reader error, which carries a character offset instead of a mark."""
+    position = getattr(exc, "position", 0) or 0
+    return text.count("\n", 0, position), position - (text.rfind("\n", 0, position) + 1)
+
+
+def _reader_problem(exc: Exception) -> str:
+    character = getattr(exc, "character", None)
+    if isinstance(character, int):
+        return f"the control character U+{character:04X} is not allowed; delete it"
+    return str(exc)
 
 
 def _record(node: yaml.Node, loc: tuple, first_line: int, out: dict) -> None:
