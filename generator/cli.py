@@ -51,5 +51,42 @@ def check(config_path: str, fmt: str, strict: bool) -> None:
         sys.exit(1)
 
 
+@main.command()
+@CONFIG_OPTION
+@click.option("--since", metavar="DATE", help="First day of the period (YYYY-MM-DD), included.")
+@click.option("--until", metavar="DATE", help="Last day of the period, included [default: today].")
+@click.option("--period", type=click.Choice(["week", "month"]),
+              help="The last 7 or 30 days, ending today.")
+@click.option("--since-last", is_flag=True, help="Since the previous published newsletter.")
+@click.option("--audience", metavar="AUDIENCE",
+              help="public, internal or restricted [default: digest.audience in site_config.yml].")
+@click.option("--segment", metavar="[tag:|region:]NAME",
+              help="Only documents with this tag or region.")
+@click.option("--format", "fmt", type=click.Choice(["html", "text", "md", "json"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--today", "today_text", hidden=True, help="Pretend today is DATE (for tests).")
+def digest(config_path, since, until, period, since_last, audience, segment, fmt, out,
+           today_text) -> None:
+    """Compile a digest of what changed in a period: newsletters, policy changes,
+    playbooks, training, FAQs and reviews due. See docs/digest.md."""
+    from datetime import date
+
+    from .digest.command import DigestRequest, make_digest, render, write_output
+    from .digest.period import parse_date
+    try:
+        config = load_config(config_path)
+        today = parse_date("--today", today_text) or date.today()
+        site = pipeline.check(config, today=today)
+        if site.diagnostics.has_errors():
+            report.print_text(site.diagnostics, len(site.documents), console(stderr=True))
+            sys.exit(1)
+        request = DigestRequest(today=today, since=since, until=until, period=period,
+                                since_last=since_last, audience=audience, segment=segment)
+        write_output(render(make_digest(site, request), config, fmt), out)
+    except KcError as error:
+        fail(error)
+
+
 if __name__ == "__main__":
     main()
