@@ -88,5 +88,33 @@ def digest(config_path, since, until, period, since_last, audience, segment, fmt
         fail(error)
 
 
+@main.command()
+@CONFIG_OPTION
+@click.argument("query")
+@click.option("--type", "doc_type", type=click.Choice(["policy", "playbook", "training",
+              "newsletter", "faq"]), help="Only documents of this type.")
+@click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only documents with this tag (repeatable).")
+@click.option("--region", "regions", multiple=True, metavar="REGION",
+              help="Only documents for this region or global ones (repeatable).")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 100),
+              help="Most results to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts and chat bots.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Search the build made with `kc build --out DIR`.")
+def search(config_path, query, doc_type, tags, regions, limit, as_json, out_dir) -> None:
+    """Search the index written by the last `kc build` (see docs/search.md for the syntax)."""
+    from search.present import print_outcome, to_json
+    from search.query import SearchIndex
+    try:
+        with SearchIndex.for_site(load_config(config_path), out_dir) as index:
+            outcome = index.search(query, doc_type, tags, regions, limit)
+    except KcError as error:
+        fail(error)
+    if as_json:
+        click.echo(to_json(outcome))
+    else:
+        print_outcome(outcome, console())
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,141 @@
+"""Query the whoosh index that `kc build` wrote: ranked sections, snippets,
+'did you mean', and deprecated documents below the documents replacing them."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as Q
+from whoosh.highlight import ContextFragmenter, Formatter, get_text
+
+from generator.config import SiteConfig
+from generator.errors import KcError
+from generator.urls import absolute_url
+
+from . import spelling
+from .indexer import INDEX_DIR
+from .parsing import BadQuery, QueryBuilder, stem  # noqa: F401  (BadQuery is part of the API)
+
+DEPRECATED_FACTOR = 0.5     # a deprecated document's score is halved ...
+BELOW_SUCCESSOR = 0.99      # ... and kept below its successor's when both match
+SNIPPET_CHARS = 220
+
+
+class NoIndex(KcError):
+    """No index where the build should have written it."""
+
+
+@dataclass
+class Hit:
+    id: str
+    type: str
+    title: str
+    section: str
+    url: str
+    snippet: str        # matched words are wrapped in **double asterisks**
+    score: float
+
+
+@dataclass
+class Outcome:
+    query: str
+    results: list[Hit] = field(default_factory=list)
+    suggestion: str | None = None
+    corrected: bool = False    # results are for the suggestion: the query found nothing
+
+    def to_json(self) -> dict:
+        return {"query": self.query, "results": [asdict(hit) for hit in self.results],
+                "suggestion": self.suggestion}
+
+
+class MarkFormatter(Formatter):
+    """Matched words as **word**: readable in a terminal, Markdown and chat."""
+    between = " … "
+
+    def format_token(self, text, token, replace=False):
+        return f"**{get_text(text, token, replace)}**"
+
+
+class SearchIndex:
+    """An open index; keep it open to answer many queries quickly."""
+
+    def __init__(self, index_dir: Path, config: SiteConfig):
+        if not whoosh_index.exists_in(str(index_dir)):
+            raise NoIndex(f"No search index at {display(index_dir)} — run `kc build` first")
+        self.config = config
+        self.index = whoosh_index.open_dir(str(index_dir))
+        self.searcher = self.index.searcher()
+        self.builder = QueryBuilder(config.search.synonyms)
+        self.known = set(self.builder.synonyms)
+
+    @classmethod
+    def for_site(cls, config: SiteConfig, out_dir: str | Path | None = None) -> "SearchIndex":
+        root = Path(out_dir) if out_dir else config.output_path
+        return cls(root / INDEX_DIR, config)
+
+    def close(self) -> None:
+        self.searcher.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def search(self, text: str, doc_type: str | None = None, tags=(), regions=(),
+               limit: int = 10) -> Outcome:
+        parsed = self.builder.build(text, doc_type, tags, regions)
+        outcome = Outcome(text, self.run(parsed, limit))
+        outcome.suggestion = spelling.suggest(self.searcher.reader(), self.index.schema,
+                                              text, self.known)
+        if outcome.suggestion and not outcome.results:
+            corrected = self.run(self.builder.build(outcome.suggestion, doc_type, tags, regions),
+                                 limit)
+            outcome.results, outcome.corrected = corrected, bool(corrected)
+        return outcome
+
+    def run(self, parsed, limit: int) -> list[Hit]:
+        if parsed.query is Q.NullQuery:
+            return []
+        # optimize=False: whoosh 2.7's block-quality skipping trips an assertion in Require
+        results = self.searcher.search(parsed.scored, limit=limit + 10, optimize=False,
+                                       collapse="id", collapse_limit=1, terms=True)
+        results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
+        results.formatter = MarkFormatter()
+        ranked = demote_deprecated([(hit.score, hit) for hit in results])
+        return [self.to_hit(hit, score) for score, hit in ranked[:limit]]
+
+    def to_hit(self, hit, score: float) -> Hit:
+        snippet = hit.highlights("body", top=2) or lead(hit.get("body", ""))
+        return Hit(id=hit["id"], type=hit["type"], title=hit["title"], section=hit["section"],
+                   url=absolute_url(self.config, hit["url"]), snippet=" ".join(snippet.split()),
+                   score=round(score, 3))
+
+
+def demote_deprecated(scored: list[tuple[float, object]]) -> list[tuple[float, object]]:
+    """Deprecated documents score DEPRECATED_FACTOR less, and less than any of their
+    successors found by the same query."""
+    by_id = {hit["id"]: score for score, hit in scored}
+    adjusted = []
+    for score, hit in scored:
+        if hit["status"] == "deprecated":
+            score *= DEPRECATED_FACTOR
+            successors = [by_id[i] for i in hit["successor"].split() if i in by_id]
+            if successors:
+                score = min(score, min(successors) * BELOW_SUCCESSOR)
+        adjusted.append((score, hit))
+    return sorted(adjusted, key=lambda item: (-item[0], item[1]["url"]))
+
+
+def lead(text: str) -> str:
+    if len(text) <= SNIPPET_CHARS:
+        return text
+    return text[:SNIPPET_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
