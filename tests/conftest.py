@@ -34,3 +34,15 @@ def check_files(make_site):
     def run(files: dict[str, str | bytes]):
         return pipeline.check(make_site(files), today=TODAY)
     return run
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true", default=False,
+                     help="Rewrite golden files (tests/golden/**) from the current output "
+                          "instead of comparing against them.")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    """True under `pytest --update-goldens`: golden tests rewrite their expected files."""
+    return request.config.getoption("--update-goldens")
