@@ -9,7 +9,7 @@ A document's changes come from its own dates, never from the file system:
   any type    status retired/deprecated, `updated` in it  -> "retired" / "deprecated"
               `updated` in the period                     -> "updated"
 A document shows once, with its latest change in the period (on the same day:
-retired, deprecated, replaces, new version, new, in effect, updated). Reviews: `review_by` from the period's last day to 30 days
+retired, deprecated, replaces, new, new version, in effect, updated). Reviews: `review_by` from the period's last day to 30 days
 later, only in internal and restricted digests. Drafts never appear, and audiences
 see exactly what the site shows them (generator.audience).
 """
@@ -32,7 +32,7 @@ SECTION_OF_TYPE = {"newsletter": "newsletters", "policy": "policies", "playbook"
                    "training": "training", "faq": "faqs"}
 REVIEW_WINDOW_DAYS = 30
 # on the same day, the stronger change wins
-CHANGE_RANK = {"updated": 0, "in effect": 1, "new": 2, "new version": 3, "published": 3,
+CHANGE_RANK = {"updated": 0, "in effect": 1, "new version": 2, "published": 2, "new": 3,
                "replaces": 4, "deprecated": 5, "retired": 6}
 
 
