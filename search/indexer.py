@@ -27,7 +27,7 @@ from generator.site import Site
 from generator.urls import doc_url
 
 from . import terms
-from .schema import FAQ_QUESTION_BOOST, make_schema
+from .schema import FAQ_QUESTION_BOOST, TYPE_WEIGHTS, make_schema
 from .sections import sections
 
 INDEX_DIR = Path("_search") / "whoosh"
@@ -72,7 +72,7 @@ def entries(site: Site, doc: Document, title_of, published: dict) -> Iterator[di
         "owner": doc.get("owner") or "", "updated": str(doc.get("updated") or ""),
         "successor": successors if doc.status == "deprecated" else "",
         "tags": ",".join(doc.get("tags") or []), "regions": ",".join(doc.get("regions") or []),
-        "title": doc.title,
+        "title": doc.title, "_boost": TYPE_WEIGHTS.get(doc.type, 1.0),
         "keywords": " ".join([*(doc.get("tags") or []), doc.get("summary") or ""]),
     }
     if doc.type == "faq":

@@ -15,7 +15,8 @@ from generator.urls import absolute_url
 
 from . import spelling
 from .indexer import INDEX_DIR
-from .parsing import BadQuery, QueryBuilder, stem  # noqa: F401  (BadQuery is part of the API)
+from .parsing import BadQuery, QueryBuilder  # noqa: F401  (BadQuery is part of the API)
+from .schema import WEIGHTING
 
 DEPRECATED_FACTOR = 0.5     # a deprecated document's score is halved ...
 BELOW_SUCCESSOR = 0.99      # ... and kept below its successor's when both match
@@ -65,7 +66,7 @@ class SearchIndex:
             raise NoIndex(f"No search index at {display(index_dir)} — run `kc build` first")
         self.config = config
         self.index = whoosh_index.open_dir(str(index_dir))
-        self.searcher = self.index.searcher()
+        self.searcher = self.index.searcher(weighting=WEIGHTING)
         self.builder = QueryBuilder(config.search.synonyms)
         self.known = set(self.builder.synonyms)
 

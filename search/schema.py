@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from whoosh.analysis import IDAnalyzer, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.scoring import BM25F
 
 
 
@@ -30,7 +31,14 @@ TITLE_BOOST = 3.0
 SECTION_BOOST = 2.0
 KEYWORDS_BOOST = 1.5
 BODY_BOOST = 1.0
-FAQ_QUESTION_BOOST = 1.6   # per-entry multiplier on an FAQ's title field: 3.0 x 1.6
+FAQ_QUESTION_BOOST = 2.2   # per-entry multiplier on an FAQ's title field: 3.0 x 2.2
+# Per-document weight by type: the rules and answers people look up come first;
+# training restates them for reviewers, newsletters are dated news about them.
+TYPE_WEIGHTS = {"policy": 1.0, "faq": 1.0, "playbook": 1.0, "training": 0.85, "newsletter": 0.6}
+
+# BM25F, with little length normalisation for titles and headings: a long FAQ
+# question is not less about its words than a two-word policy title.
+WEIGHTING = BM25F(title_B=0.3, section_B=0.3)
 
 # Searched by plain words; `field:word` reaches the other fields too.
 TEXT_FIELDS = ("title", "section", "keywords", "body")

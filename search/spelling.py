@@ -8,11 +8,15 @@ import re
 
 from whoosh.reading import IndexReader
 
-from .parsing import FILTER, OPERATORS, stem
+from .parsing import FILTER, OPERATORS, stem, words
 from .schema import TEXT_FIELDS
 
 WORD = re.compile(r"(?<![\w:*?])[A-Za-z][A-Za-z'-]{3,}(?![\w:*?])")
-MAX_DISTANCE = 2
+
+
+def max_distance(word: str) -> int:
+    """Short words are often real words the corpus lacks ('shut' is not 'shout')."""
+    return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
 
 
 def suggest(reader: IndexReader, schema, text: str, known: set[str]) -> str | None:
@@ -32,11 +36,13 @@ def suggest(reader: IndexReader, schema, text: str, known: set[str]) -> str | No
 
 def is_known(reader: IndexReader, word: str, known: set[str]) -> bool:
     stemmed = stem(word)
+    if stemmed == word.lower() and not words(word):
+        return True   # a stop word: never indexed, never wrong
     return stemmed in known or any((field, stemmed) in reader for field in TEXT_FIELDS)
 
 
 def closest(reader: IndexReader, schema, word: str) -> str | None:
-    for distance in range(1, MAX_DISTANCE + 1):
+    for distance in range(1, max_distance(word) + 1):
         candidates = set()
         for field in TEXT_FIELDS:
             spell_field = schema[field].spelling_fieldname(field)
