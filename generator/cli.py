@@ -51,6 +51,88 @@ def check(config_path: str, fmt: str, strict: bool) -> None:
         sys.exit(1)
 
 
+# --- build / serve (owned by the site build work) -------------------------------------
+@main.command()
+@CONFIG_OPTION
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Output folder [default: output_dir in site_config.yml, i.e. site/].")
+@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
+              default="internal", show_default=True, help="Build only what this audience may see.")
+@click.option("--drafts", is_flag=True, help="Also build draft documents (with a Draft banner).")
+def build(config_path: str, out_dir: str | None, audience: str, drafts: bool) -> None:
+    """Check the content, then write the static site (atomically) to the output folder."""
+    from .build import build as build_site
+    from .errors import BuildFailed
+    try:
+        config = load_config(config_path)
+        with build_progress() as progress:
+            result = build_site(config, out_dir=out_dir, audience=audience, drafts=drafts,
+                                progress=progress)
+    except BuildFailed as failed:
+        report.print_text(failed.diagnostics, getattr(failed, "documents", 0), console())
+        sys.exit(1)
+    except KcError as error:
+        fail(error)
+    warnings = f"{result.warnings} warning{'s' * (result.warnings != 1)}"
+    console().print(f"Built {result.pages} pages ({result.documents} documents) for audience "
+                    f"{result.audience} in {result.seconds:.2f} s → {display_path(result.out_dir)} "
+                    f"({warnings})", markup=False, highlight=False, soft_wrap=True)
+
+
+def build_progress():
+    """A rich progress bar on a terminal (stderr), nothing otherwise; yields progress(done, total)."""
+    from contextlib import contextmanager, nullcontext
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    err = console(stderr=True)
+    if not err.is_terminal:
+        return nullcontext(None)
+
+    @contextmanager
+    def bar():
+        with Progress(TextColumn("Rendering"), BarColumn(), MofNCompleteColumn(), console=err,
+                      transient=True) as progress:
+            task = progress.add_task("pages", total=None)
+            yield lambda done, total: progress.update(task, completed=done, total=total)
+    return bar()
+
+
+def display_path(path) -> str:
+    from pathlib import Path
+    try:
+        return str(Path(path).relative_to(Path.cwd())) + "/"
+    except ValueError:
+        return str(path)
+
+
+@main.command()
+@CONFIG_OPTION
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Folder to serve [default: output_dir in site_config.yml].")
+def serve(config_path: str, port: int, out_dir: str | None) -> None:
+    """Serve the built site on 127.0.0.1 (Ctrl-C to stop)."""
+    from pathlib import Path
+
+    from .serve import make_server
+    try:
+        config = load_config(config_path)
+        server = make_server(Path(out_dir) if out_dir else config.output_path, port, config.base_path)
+    except KcError as error:
+        fail(error)
+    host, bound = server.server_address[:2]
+    console().print(f"Serving {display_path(Path(out_dir) if out_dir else config.output_path)} at "
+                    f"http://{host}:{bound}{config.base_path} (Ctrl-C to stop)", markup=False,
+                    highlight=False)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
 @main.command()
 @CONFIG_OPTION
 @click.option("--since", metavar="DATE", help="First day of the period (YYYY-MM-DD), included.")

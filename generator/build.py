@@ -1,0 +1,155 @@
+"""`kc build`: check, then render every page into a staging dir and swap it in.
+
+    check (load, validate, link) -> refuse on errors, before touching the output
+    -> staging dir next to the output -> assets, pages, sitemap.xml
+    -> search.indexer.run(ctx) -> generator.feeds.run(ctx) -> atomic swap
+
+A failing build (bad content, a template error, Ctrl-C) removes the staging dir
+and leaves the previous site untouched. Output depends only on the input: no
+clocks, sorted iteration, so two builds of the same input are byte-identical.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import jinja2
+
+from . import feeds, pipeline
+from .audience import check_audience, published
+from .config import SiteConfig
+from .document import Document
+from .errors import BuildFailed, ConfigError
+from .listings import listing_pages, sitemap
+from .lookups import Lookups, build_lookups
+from .pages import Page, document_page
+from .site import Site
+from .theme import Asset, collect_assets, load_theme, make_environment, render_template
+from .urls import out_path
+
+Progress = Callable[[int, int], None]   # progress(done, total)
+
+
+@dataclass
+class BuildContext:
+    """Everything a build stage reads. Stages after the pages (search index, feeds)
+    write their files into out_dir; none of them may change the other fields."""
+    site: Site                      # the checked corpus: every document, teams, diagnostics, today
+    config: SiteConfig              # site_config.yml
+    out_dir: Path                   # the STAGING dir being written (swapped into place at the end)
+    audience: str                   # "public" | "internal" | "restricted": who this build is for
+    drafts: bool                    # True with --drafts: draft documents are built (with a banner)
+    pages: list[Document]           # documents built: audience.published(site, audience, drafts);
+                                    # retired ones included (with a banner), use audience.listed()
+                                    # to decide what goes into nav/search
+    env: jinja2.Environment | None = None                    # the theme's templates
+    assets: dict[str, Asset] = field(default_factory=dict)   # logical name -> fingerprinted asset
+    lookups: Lookups | None = None                           # by_id, listings, citations, terms, teams
+    urls: list[str] = field(default_factory=list)            # site-relative URL of every page written
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    out_dir: Path
+    audience: str
+    pages: int          # HTML pages written
+    documents: int      # documents among them
+    bytes: int          # total size of the output
+    seconds: float
+    warnings: int
+
+
+def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str = "internal",
+          drafts: bool = False, today=None, progress: Progress | None = None) -> BuildResult:
+    started = time.perf_counter()
+    check_audience(audience)
+    theme = load_theme(config)
+    site = pipeline.check(config, today)
+    if site.diagnostics.has_errors():
+        failed = BuildFailed(site.diagnostics)
+        failed.documents = len(site.documents)   # for the same summary line as `kc check`
+        raise failed
+    target = Path(out_dir).resolve() if out_dir else config.output_path.resolve()
+    guard_output_dir(config, target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        os.chmod(staging, 0o755)
+        pages = published(site, audience, drafts)
+        ctx = BuildContext(site=site, config=config, out_dir=staging, audience=audience, drafts=drafts,
+                           pages=pages, env=make_environment(theme), assets=collect_assets(theme),
+                           lookups=build_lookups(site.teams, pages, drafts))
+        write_site(ctx, progress)
+        from search import indexer
+        indexer.run(ctx)
+        feeds.run(ctx)
+        size = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
+        swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(target, audience, len(ctx.urls), len(pages), size,
+                       time.perf_counter() - started, site.diagnostics.warning_count)
+
+
+def all_pages(ctx: BuildContext) -> list[Page]:
+    return [document_page(ctx, doc) for doc in ctx.pages] + listing_pages(ctx)
+
+
+def render_page(ctx: BuildContext, page: Page) -> str:
+    """Pure: the HTML of one page, from the read-only context."""
+    return render_template(ctx.env, page.template, page.context())
+
+
+def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
+    for asset in ctx.assets.values():
+        write_file(ctx.out_dir, asset.path, asset.content)
+    pages = all_pages(ctx)
+    for done, page in enumerate(pages, 1):
+        write_file(ctx.out_dir, out_path(page.url), render_page(ctx, page).encode("utf-8"))
+        ctx.urls.append(page.url)
+        if progress:
+            progress(done, len(pages))
+    write_file(ctx.out_dir, "sitemap.xml", sitemap(ctx, ctx.urls).encode("utf-8"))
+
+
+def write_file(root: Path, rel: str, content: bytes) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+
+
+def guard_output_dir(config: SiteConfig, target: Path) -> None:
+    """Refuse to replace a folder that is not a built site (the project, content, a typo)."""
+    root = config.root.resolve()
+    protected = [root, config.content_path.resolve(), (root / config.themes_dir).resolve()]
+    if any(target == p or p.is_relative_to(target) or target.is_relative_to(p) and p != root
+           for p in protected):
+        raise ConfigError(f"refusing to build into {target}: it holds the project's sources")
+    if target.exists() and not target.is_dir():
+        raise ConfigError(f"cannot build into {target}: it is a file, not a folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists() \
+            and not (target / "404.html").exists():
+        raise ConfigError(f"refusing to replace {target}: it is not empty and does not look like "
+                          f"a built kc site; choose another --out or remove it yourself")
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Put the staging dir where the site is; the old site is removed only once that worked."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{staging.name.rsplit('-', 1)[-1]}")
+        os.rename(target, old)
+    try:
+        os.rename(staging, target)
+    except BaseException:
+        if old is not None:
+            os.rename(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,165 @@
+"""Render stage: one document body -> safe HTML plus its table of contents.
+
+Pure per-page functions: `render_body(doc, resolver)` reads the document and a
+resolver and returns a value; nothing global is touched, so pages can later be
+rendered in parallel or incrementally.
+
+Pipeline for one body: parse with `make_markdown()` -> rewrite relative `.md`
+links to page URLs -> render (collapsible admonitions become <details>) ->
+sanitize the whole HTML with an nh3 allow-list.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+import nh3
+from markdown_it.token import Token
+
+from . import markdown
+from .document import Document
+from .urls import doc_url
+
+# Tags the renderer produces, plus harmless raw HTML authors use.
+ALLOWED_TAGS = {
+    "a", "abbr", "aside", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
+    "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "img", "input", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "section", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "time", "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "input": {"type", "checked", "disabled"},
+    "ol": {"start"},
+    "td": {"style", "colspan", "rowspan"},
+    "th": {"style", "colspan", "rowspan", "scope"},
+    "time": {"datetime"},
+    "details": {"open"},
+    "code": {"class"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    html: str
+    toc: list[TocEntry] = field(default_factory=list)
+
+
+class Resolver:
+    """Turns references into relative hrefs from one page, for one build's visible documents.
+
+    `visible` maps id -> Document for the documents built in this audience; anything
+    else resolves to None and is rendered as plain text, never as a link or title.
+    """
+
+    def __init__(self, current: Document, visible: dict[str, Document]):
+        self.current = current
+        self.visible = visible
+        self.by_path = {doc.src_path: doc for doc in visible.values()}
+
+    def ref(self, target_id: str, anchor: str | None) -> tuple[str, str] | None:
+        target = self.visible.get(target_id)
+        if target is None:
+            return None
+        return self.href_to(target, anchor), target.title
+
+    def md_link(self, href: str) -> str | None:
+        """A relative `.md` link resolved against the current file, or None if it points nowhere."""
+        ref = markdown.relative_md_link(href)
+        if ref is None:
+            return None
+        path, anchor = ref
+        target_path = posixpath.normpath(posixpath.join(posixpath.dirname(self.current.src_path), path))
+        target = self.by_path.get(target_path)
+        return self.href_to(target, anchor) if target is not None else ""
+
+    def href_to(self, target: Document, anchor: str | None) -> str:
+        fragment = f"#{anchor}" if anchor else ""
+        if target is self.current:
+            return fragment or "./"
+        return relative_url(doc_url(self.current), doc_url(target)) + fragment
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Relative href between two site-relative directory URLs: ('a/b/', 'c/d/') -> '../../c/d/'."""
+    return "../" * from_url.count("/") + to_url or "./"
+
+
+def render_body(doc: Document, resolver: Resolver) -> RenderedPage:
+    md = markdown.make_markdown()
+    env = {"resolve_ref": resolver.ref}
+    tokens = md.parse(doc.body, env)
+    rewrite_md_links(tokens, resolver)
+    shape_admonitions(tokens)
+    html = md.renderer.render(tokens, md.options, env)
+    return RenderedPage(html=sanitize(html), toc=table_of_contents(tokens))
+
+
+def rewrite_md_links(tokens: list[Token], resolver: Resolver) -> None:
+    """Relative `.md` links point at page URLs; links to documents not built lose their href."""
+    for token in tokens:
+        children = token.children or []
+        for index, child in enumerate(children):
+            if child.type != "link_open":
+                continue
+            href = resolver.md_link(str(child.attrGet("href") or ""))
+            if href == "":
+                _unlink(children, index)
+            elif href is not None:
+                child.attrSet("href", href)
+
+
+def _unlink(children: list[Token], index: int) -> None:
+    """Turn the link starting at children[index] into a plain <span>."""
+    children[index].tag, children[index].attrs = "span", {"class": "broken-ref"}
+    for child in children[index + 1:]:
+        if child.type == "link_close":
+            child.tag = "span"
+            return
+
+
+def table_of_contents(tokens: list[Token]) -> list[TocEntry]:
+    """h2 and h3 headings, in order, with their ids."""
+    entries = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.tag in ("h2", "h3") and token.attrGet("id"):
+            inline = tokens[index + 1]
+            text = "".join(c.content for c in inline.children or [] if c.type in ("text", "code_inline"))
+            entries.append(TocEntry(int(token.tag[1]), text.strip(), str(token.attrGet("id"))))
+    return entries
+
+
+def sanitize(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                     url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,
+                     clean_content_tags={"script", "style"},
+                     filter_style_properties={"text-align"})
+
+
+def shape_admonitions(tokens: list[Token]) -> None:
+    """Admonitions become <aside>; collapsible ones (`???`, `???+`) become <details>/<summary>."""
+    stack: list[bool] = []
+    for token in tokens:
+        if token.type == "admonition_open":
+            classes = str(token.attrGet("class") or "")
+            collapsible = "is-collapsible" in classes
+            stack.append(collapsible)
+            token.tag = "details" if collapsible else "aside"
+            token.attrs = {"class": f"admonition {token.meta.get('tag', 'note')}"}
+            if "collapsible-open" in classes:
+                token.attrs["open"] = ""
+        elif token.type == "admonition_close" and stack:
+            token.tag = "details" if stack.pop() else "aside"
+        elif token.type in ("admonition_title_open", "admonition_title_close") and stack:
+            token.tag = "summary" if stack[-1] else "p"

@@ -1,0 +1,117 @@
+"""Themes: the Jinja environment and the fingerprinted assets of the selected theme.
+
+A theme is a folder under `themes_dir`. Templates are looked up in the selected
+theme first, then in `default`, so a theme overrides single templates; the
+default theme's templates are also reachable as "default/<name>", so an
+override can `{% extends "default/page.html" %}` and replace single blocks.
+Assets (`<theme>/assets/**`) overlay the default theme's assets the same way.
+"""
+from __future__ import annotations
+
+import hashlib
+import traceback
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import jinja2
+
+from .config import SiteConfig
+from .errors import ConfigError, KcError
+
+DEFAULT_THEME = "default"
+
+
+class TemplateError(KcError):
+    """A theme template is broken; the message names the template file and line."""
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    folders: tuple[Path, ...]   # the selected theme first, then default
+
+    @property
+    def default_folder(self) -> Path:
+        return self.folders[-1]
+
+
+def load_theme(config: SiteConfig) -> Theme:
+    themes = (config.root / config.themes_dir).resolve()
+    selected = themes / config.theme
+    default = themes / DEFAULT_THEME
+    if not selected.is_dir():
+        available = ", ".join(sorted(p.name for p in themes.iterdir() if p.is_dir())) \
+            if themes.is_dir() else "none"
+        raise ConfigError(f"theme '{config.theme}' not found: no folder {selected} "
+                          f"(themes available: {available})")
+    if not default.is_dir():
+        raise ConfigError(f"the default theme is missing: no folder {default}")
+    folders = (selected,) if selected == default else (selected, default)
+    return Theme(config.theme, folders)
+
+
+def make_environment(theme: Theme) -> jinja2.Environment:
+    loader = jinja2.ChoiceLoader([
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(theme.default_folder))}),
+        jinja2.FileSystemLoader([str(folder) for folder in theme.folders]),
+    ])
+    env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["isodate"] = lambda d: d.isoformat() if d else ""
+    env.filters["longdate"] = long_date
+    return env
+
+
+def long_date(value) -> str:
+    """'12 January 2026' (locale-independent, so builds are byte-identical everywhere)."""
+    if not value:
+        return ""
+    months = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict) -> str:
+    """Render a template; any template bug becomes a TemplateError naming file and line."""
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: template syntax error: "
+                            f"{exc.message}") from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(f"template not found: {exc.name} (needed to render {name})") from exc
+    except Exception as exc:  # noqa: BLE001 — any failure inside a template is a theme bug
+        raise TemplateError(f"{_template_position(exc) or name}: error while rendering "
+                            f"{name}: {type(exc).__name__}: {exc}") from exc
+
+
+def _template_position(exc: BaseException) -> str | None:
+    """'themes/x/page.html:12' from the innermost traceback frame inside a template."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
+
+
+@dataclass(frozen=True)
+class Asset:
+    logical: str      # 'kc.css'
+    path: str         # 'assets/kc.3f2a1b9c.css' (site-relative)
+    content: bytes
+
+
+def collect_assets(theme: Theme) -> dict[str, Asset]:
+    """Every file under <theme>/assets, overlaid on default's, with a content hash in its name."""
+    sources: dict[str, Path] = {}
+    for folder in reversed(theme.folders):
+        root = folder / "assets"
+        if root.is_dir():
+            for path in sorted(root.rglob("*")):
+                if path.is_file():
+                    sources[path.relative_to(root).as_posix()] = path
+    return {logical: fingerprint(logical, sources[logical].read_bytes()) for logical in sorted(sources)}
+
+
+def fingerprint(logical: str, content: bytes) -> Asset:
+    digest = hashlib.sha256(content).hexdigest()[:10]
+    path = PurePosixPath(logical)
+    name = f"{path.stem}.{digest}{path.suffix}" if path.suffix else f"{path.name}.{digest}"
+    return Asset(logical, f"assets/{path.with_name(name).as_posix()}", content)
