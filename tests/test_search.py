@@ -1,0 +1,206 @@
+"""kc search: what is indexed, how queries behave, and what the CLI prints."""
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from click.testing import CliRunner
+
+from generator import pipeline
+from generator.audience import published
+from generator.cli import main
+from search import indexer
+from search.parsing import BadQuery
+from search.query import SearchIndex
+from search.sections import sections
+
+from .conftest import TODAY
+from .search_corpus import CANARY, FILES, SYNONYMS_CONFIG
+
+
+def index_site(config, audience="internal", drafts=False, out=None):
+    """Write the whoosh index the way a build does, from a Site alone (no HTML)."""
+    site = pipeline.check(config, TODAY)
+    assert not site.diagnostics.has_errors(), site.diagnostics
+    out = out or config.root / "site"
+    docs = indexer.indexed_documents(published(site, audience, drafts), drafts)
+    indexer.write_index(site, docs, out / indexer.INDEX_DIR)
+    return SearchIndex.for_site(config, out)
+
+
+@pytest.fixture
+def config(make_site):
+    return make_site(FILES, SYNONYMS_CONFIG)
+
+
+@pytest.fixture
+def index(config):
+    with index_site(config) as opened:
+        yield opened
+
+
+def ids(outcome):
+    return [hit.id for hit in outcome.results]
+
+
+def test_sections_split_at_headings_with_anchors_and_plain_text():
+    found = sections("Intro **bold**.\n\n## First {#one}\n\nSee `code` [[x|the x]].\n\n"
+                     "### Deeper\n\n```\nfenced\n```\n<div>raw html</div>\n")
+    assert [(s.heading, s.anchor, s.level) for s in found] == [
+        ("", "", 0), ("First", "one", 2), ("Deeper", "deeper", 3)]
+    assert found[0].text == "Intro bold."
+    assert found[1].text == "See code the x."
+    assert "fenced" in found[2].text and "raw html" not in found[2].text
+
+
+def test_one_entry_per_section_with_deep_link(index):
+    hit = index.search("threatening violence").results[0]
+    assert (hit.id, hit.section) == ("harassment", "Threats")
+    assert hit.url == "https://kc.test/docs/policies/harassment/#threats"
+    assert "**Threatening**" in hit.snippet and "**violence**" in hit.snippet
+
+
+def test_retired_drafts_and_other_audiences_are_not_indexed(config):
+    with index_site(config, audience="public") as public:
+        assert ids(public.search("obsoletewidgets")) == []
+        assert ids(public.search("upcomingwidgets")) == []
+        assert ids(public.search(CANARY)) == []
+        assert "harassment" in ids(public.search("harassment"))
+    with index_site(config, audience="restricted", drafts=True) as everything:
+        assert ids(everything.search("upcomingwidgets")) == ["draft-rules"]
+        assert ids(everything.search(CANARY)) == ["secret"]
+        assert ids(everything.search("obsoletewidgets")) == []
+
+
+def test_deprecated_ranks_below_its_successor(index):
+    # the old policy's summary matches every word; the current one still comes first
+    found = ids(index.search("targeted abuse bullying harassment"))
+    assert found.index("harassment") < found.index("harassment-old")
+
+
+def test_deprecated_document_is_still_found(index):
+    assert "harassment-old" in ids(index.search("2019"))
+
+
+def test_faq_question_outranks_policy_body(index):
+    assert ids(index.search("report harassment"))[0] == "report-harassment"
+
+
+def test_stemming_and_synonyms(index):
+    assert ids(index.search("threats"))[0] == "harassment"          # threats ~ threatening
+    assert "harassment" in ids(index.search("bullied"))            # synonym from config
+    assert ids(index.search("hacked")) == []                       # synonym target absent
+
+
+def test_phrases_operators_prefix_and_field_filters(index):
+    assert ids(index.search('"home address"')) == ["harassment"]
+    assert ids(index.search('"address home"')) == []
+    assert "spam" in ids(index.search("escal*"))
+    assert ids(index.search("bots AND scams")) == ["spam"]
+    assert ids(index.search("bots AND doxxing")) == []
+    assert set(ids(index.search("bots OR doxxing"))) == {"spam", "harassment"}
+    assert ids(index.search("harassment type:faq")) == ["report-harassment"]
+    assert ids(index.search("harassment tag:reporting")) == ["report-harassment"]
+    assert "harassment" not in ids(index.search("harassment NOT bullying"))
+
+
+def test_options_filter_by_type_tag_and_region(index):
+    assert ids(index.search("harassment", doc_type="faq")) == ["report-harassment"]
+    assert ids(index.search("harassment", tags=["bullying"])) == ["harassment"]
+    # a global document applies everywhere; an EU-only one is not shown for the US
+    assert set(ids(index.search("harassment", regions=["us"]))) == {"harassment"}
+    assert set(ids(index.search("harassment", regions=["eu"]))) == {"harassment", "harassment-old"}
+
+
+def test_misspelling_gets_a_suggestion_and_corrected_results(index):
+    outcome = index.search("harasment")
+    assert outcome.suggestion == "harassment"
+    assert outcome.corrected and "harassment" in ids(outcome)
+
+
+def test_common_and_short_words_are_not_corrected(index):
+    assert index.search("when was the comment shut").suggestion is None
+
+
+@pytest.mark.parametrize("text", ['"account takeover', "NOT", "harassment AND", "OR spam",
+                                  "(spam", "spam)", "", "   "])
+def test_bad_queries_raise_a_readable_error(index, text):
+    with pytest.raises(BadQuery) as caught:
+        index.search(text)
+    assert len(str(caught.value)) > 20
+
+
+def test_missing_index_is_a_clear_error(make_site):
+    make_site(FILES)
+    result = CliRunner().invoke(main, ["search", "harassment", "--config",
+                                       str(make_site(FILES).root / "site_config.yml")])
+    assert result.exit_code == 2
+    assert "No search index at" in result.output and "run `kc build` first" in result.output
+
+
+def test_cli_json_shape(config, index):
+    result = CliRunner().invoke(main, ["search", "harasment", "--json", "--limit", "1",
+                                       "--config", str(config.root / "site_config.yml")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) == {"query", "results", "suggestion"}
+    assert data["query"] == "harasment" and data["suggestion"] == "harassment"
+    assert len(data["results"]) == 1
+    assert set(data["results"][0]) == {"id", "type", "title", "section", "url", "snippet", "score"}
+
+
+def test_cli_human_output_and_no_results(config, index):
+    cfg = str(config.root / "site_config.yml")
+    shown = CliRunner().invoke(main, ["search", "report harassment", "--config", cfg])
+    assert shown.exit_code == 0
+    assert "How do I report harassment?" in shown.output
+    assert "https://kc.test/docs/faqs/report-harassment/" in shown.output
+    none = CliRunner().invoke(main, ["search", "xylophone", "--config", cfg])
+    assert none.exit_code == 0 and "No results for xylophone" in none.output
+    bad = CliRunner().invoke(main, ["search", '"unclosed', "--config", cfg])
+    assert bad.exit_code == 2 and "unbalanced quotes" in bad.output
+    assert "Traceback" not in bad.output
+
+
+def test_cli_out_option_reads_another_build(config, tmp_path):
+    index_site(config, out=tmp_path / "elsewhere").close()
+    result = CliRunner().invoke(main, ["search", "spam", "--out", str(tmp_path / "elsewhere"),
+                                       "--config", str(config.root / "site_config.yml")])
+    assert result.exit_code == 0 and "Spam" in result.output
+
+
+def test_index_files_are_byte_identical_across_builds(config, tmp_path):
+    index_site(config, out=tmp_path / "a").close()
+    index_site(config, out=tmp_path / "b").close()
+    first = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a").rglob("*")
+             if p.is_file()}
+    second = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b").rglob("*")
+              if p.is_file()}
+    assert first == second
+
+
+def test_run_writes_whoosh_terms_and_pagefind_into_the_build(config, tmp_path):
+    out = tmp_path / "out"
+    (out / "faqs" / "report-harassment").mkdir(parents=True)
+    (out / "faqs" / "report-harassment" / "index.html").write_text(
+        '<html lang="en"><body><main data-pagefind-body><h1>How do I report harassment?</h1>'
+        "<p>Reports are confidential.</p></main></body></html>", encoding="utf-8")
+    site = pipeline.check(config, TODAY)
+    ctx = SimpleNamespace(site=site, config=config, out_dir=out, audience="public", drafts=False,
+                          pages=published(site, "public"))
+    indexer.run(ctx)
+    assert (out / "_search" / "whoosh").is_dir()
+    assert (out / "pagefind" / "pagefind.js").is_file()
+    words = json.loads((out / "_search" / "terms.json").read_text(encoding="utf-8"))
+    assert "harassment" in words["words"] and CANARY not in words["words"]
+    assert words["synonyms"] == {"bullied": ["harassment"]}   # 'account takeover' is not in it
+
+
+def test_a_deprecated_match_never_outscores_its_successor():
+    from search.query import demote_deprecated
+    old = {"id": "old", "status": "deprecated", "successor": "new", "url": "a"}
+    new = {"id": "new", "status": "active", "successor": "", "url": "b"}
+    other = {"id": "other", "status": "deprecated", "successor": "", "url": "c"}
+    ranked = demote_deprecated([(10.0, old), (6.0, other), (4.0, new)])
+    assert [hit["id"] for _score, hit in ranked] == ["new", "old", "other"]
