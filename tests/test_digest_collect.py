@@ -119,3 +119,11 @@ def test_newsletter_page_lists_its_period_without_newsletters_and_reviews(site):
     # public readers: the internal August newsletter does not count, so 30 days back
     public = {i.id for s in newsletter_items(site, news_sep, "public") for i in s.items}
     assert "before" in public and "takedown" not in public
+
+
+def test_archive_groups_newsletters_by_year_and_month_newest_first(site):
+    from generator.digest.archive import newsletter_archive
+    years = newsletter_archive(site.documents)
+    assert [(y.year, [(m.name, [d.id for d in m.newsletters]) for m in y.months])
+            for y in years] == [(2026, [("September", ["news-sep", "secret-news"]),
+                                        ("August", ["news-aug"])])]
