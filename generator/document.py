@@ -36,6 +36,7 @@ class Document:
     fields: Any = None       # the validated pydantic model, None when invalid
     partial: dict[str, Any] = field(default_factory=dict)  # the fields that validated, when invalid
     headings: list[Heading] = field(default_factory=list)
+    references: list = field(default_factory=list)  # markdown.Reference: [[id]] and .md links in the body
 
     @property
     def id(self) -> str | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from . import markdown
 from .config import AUDIENCES
 from .content_types import ACYCLIC_FIELDS, REFERENCE_FIELDS, TEAM_FIELDS
 from .document import Document
@@ -30,8 +29,6 @@ class Edge:
 def run(site: Site) -> None:
     index_ids(site)
     site.successors = {doc.get("supersedes"): doc.id for doc in site.documents if doc.get("supersedes")}
-    for doc in site.documents:
-        doc.headings = markdown.headings(markdown.parse(doc.body), doc.body_line)
     by_path = {doc.src_path: doc for doc in site.documents}
     for doc in site.documents:
         for edge in body_edges(site, doc, by_path):
@@ -59,7 +56,7 @@ def index_ids(site: Site) -> None:
 
 def body_edges(site: Site, doc: Document, by_path: dict[str, Document]):
     lines = doc.body.splitlines()
-    for ref in markdown.references(markdown.parse(doc.body)):
+    for ref in doc.references:
         text = lines[ref.line] if ref.line < len(lines) else ""
         column = text.find(ref.needle) + 1 if ref.needle in text else 1
         line = doc.body_line + ref.line
@@ -140,33 +137,41 @@ def check_teams(site: Site, doc: Document) -> None:
 
 
 def check_cycles(site: Site, field: str) -> None:
-    """Report each cycle in a reference field once, at its first document by path."""
+    """Report each cycle in a reference field once, at the document where the search entered it."""
     graph = {doc.id: _as_list(doc.get(field)) for doc in site.documents if doc.id and doc.get(field)}
-    reported: set[frozenset] = set()
-    for start in sorted(graph, key=lambda i: site.by_id[i].src_path):
-        cycle = _find_cycle(graph, start)
-        if cycle and frozenset(cycle) not in reported and cycle[0] == start:
-            reported.add(frozenset(cycle))
-            doc = site.by_id[start]
-            line, column = doc.position(field)
-            path = " → ".join(cycle + [start])
-            site.diagnostics.add("CYCLE001", doc.src_path, line, column,
-                                 f"`{field}` forms a cycle: {path}",
-                                 "remove one of these references to break the cycle")
+    order = sorted(graph, key=lambda doc_id: site.by_id[doc_id].src_path)
+    for cycle in find_cycles(graph, order):
+        doc = site.by_id[cycle[0]]
+        line, column = doc.position(field)
+        site.diagnostics.add("CYCLE001", doc.src_path, line, column,
+                             f"`{field}` forms a cycle: {' → '.join(cycle + [cycle[0]])}",
+                             "remove one of these references to break the cycle")
 
 
-def _find_cycle(graph: dict[str, list[str]], start: str) -> list[str] | None:
-    stack: list[tuple[str, list[str]]] = [(start, [start])]
-    seen: set[str] = set()
-    while stack:
-        node, path = stack.pop()
-        for nxt in graph.get(node, []):
-            if nxt == start:
-                return path
-            if nxt not in seen and nxt in graph:
-                seen.add(nxt)
-                stack.append((nxt, path + [nxt]))
-    return None
+def find_cycles(graph: dict[str, list[str]], order: list[str]) -> list[list[str]]:
+    """Cycles found by one depth-first search (linear time): one per back edge."""
+    done: set[str] = set()
+    cycles = []
+    for root in order:
+        if root in done:
+            continue
+        path, on_path = [root], {root}
+        stack = [iter(graph.get(root, []))]
+        while stack:
+            nxt = next(stack[-1], None)
+            if nxt is None:
+                stack.pop()
+                node = path.pop()
+                on_path.discard(node)
+                done.add(node)
+                continue
+            if nxt in on_path:
+                cycles.append(path[path.index(nxt):])
+            elif nxt not in done and nxt in graph:
+                path.append(nxt)
+                on_path.add(nxt)
+                stack.append(iter(graph[nxt]))
+    return cycles
 
 
 def _as_list(value) -> list[str]:

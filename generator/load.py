@@ -1,9 +1,20 @@
-"""Stage 1 — load: files under content/ become Documents with source positions."""
+"""Stage 1 — load: files under content/ become Documents with source positions.
+
+Each file is read, split, YAML-parsed and outlined (headings and references with
+their lines) on its own, so large corpora load on every core; results keep path
+order, so diagnostics and output stay deterministic.
+"""
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from multiprocessing import get_context
 from pathlib import Path
 
-from . import frontmatter_yaml
+from . import frontmatter_yaml, markdown
+from .config import SiteConfig
+from .diagnostics import Diagnostics
 from .document import Document, Team
 from .site import Site
 
@@ -15,76 +26,90 @@ FOLDER_TYPES = {
     "faqs": "faq",
 }
 TEAMS_FILE = "teams.yml"
+PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
 
 
 def run(site: Site) -> None:
     content = site.config.content_path
-    for path in sorted(content.rglob("*.md")):
-        document = load_document(site, path)
+    paths = sorted(content.rglob("*.md"))
+    for document, diagnostics in map_files(partial(load_file, site.config), paths):
+        site.diagnostics.extend(diagnostics)
         if document is not None:
             site.documents.append(document)
     load_teams(site, content / TEAMS_FILE)
 
 
-def relative(site: Site, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(site.config.root).as_posix()
+def map_files(load, paths: list[Path]):
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_THRESHOLD or workers < 2:
+        return map(load, paths)
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        return list(pool.map(load, paths, chunksize=max(1, len(paths) // (workers * 4))))
+
+
+def relative(config: SiteConfig, path: Path) -> str:
+    try:  # paths from rglob are already under the (resolved) root: no filesystem calls needed
+        return path.relative_to(config.root).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def read_text(site: Site, path: Path) -> str | None:
-    rel = relative(site, path)
+def read_text(path: Path, rel: str, diagnostics: Diagnostics) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        site.diagnostics.add("LOAD001", rel, 1, 1, f"cannot read file: {exc.strerror or exc}")
+        diagnostics.add("LOAD001", rel, 1, 1, f"cannot read file: {exc.strerror or exc}",
+                        "check that it is a readable file")
         return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        site.diagnostics.add("LOAD002", rel, line, column,
-                             f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
-                             "re-save the file with UTF-8 encoding")
+        diagnostics.add("LOAD002", rel, line, column, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+                        "re-save the file with UTF-8 encoding")
         return None
 
 
-def load_document(site: Site, path: Path) -> Document | None:
-    rel = relative(site, path)
-    text = read_text(site, path)
+def load_file(config: SiteConfig, path: Path) -> tuple[Document | None, Diagnostics]:
+    """One content file -> a Document (or None) and the problems found in it."""
+    diagnostics = Diagnostics()
+    rel = relative(config, path)
+    text = read_text(path, rel, diagnostics)
     if text is None:
-        return None
-    folder = path.relative_to(site.config.content_path).parts[0]
-    doc_type = FOLDER_TYPES.get(folder, "")
+        return None, diagnostics
     parts = frontmatter_yaml.split(text)
     if parts.yaml_text is None:
-        site.diagnostics.add("LOAD003", rel, 1, 1, "the file has no front matter",
-                             "start it with `---`, then `id:` and `title:` lines, then `---`")
-        return None
+        diagnostics.add("LOAD003", rel, 1, 1, "the file has no front matter",
+                        "start it with `---`, then `id:` and `title:` lines, then `---`")
+        return None, diagnostics
     parsed = frontmatter_yaml.parse(parts.yaml_text, parts.yaml_line)
     if parsed.error:
         line, column, problem = parsed.error
-        site.diagnostics.add("YAML001", rel, line, column, f"malformed front matter: {problem}",
-                             "fix the YAML syntax here; quote values that contain ':' or '#'")
-        return None
+        diagnostics.add("YAML001", rel, line, column, f"malformed front matter: {problem}",
+                        "fix the YAML syntax here; quote values that contain ':' or '#'")
+        return None, diagnostics
     meta = parsed.data if parsed.data is not None else {}
     if not isinstance(meta, dict):
-        site.diagnostics.add("YAML001", rel, parts.yaml_line, 1,
-                             "front matter must be a mapping of fields, like `id: my-doc`",
-                             "write one `key: value` pair per line")
-        return None
-    meta = {str(key): value for key, value in meta.items()}
-    return Document(src_path=rel, type=doc_type, meta=meta, body=parts.body,
-                    body_line=parts.body_line, positions=parsed.positions)
+        diagnostics.add("YAML001", rel, parts.yaml_line, 1,
+                        "front matter must be a mapping of fields, like `id: my-doc`",
+                        "write one `key: value` pair per line")
+        return None, diagnostics
+    folder = path.relative_to(config.content_path).parts[0]
+    tokens = markdown.parse(parts.body)
+    document = Document(src_path=rel, type=FOLDER_TYPES.get(folder, ""),
+                        meta={str(key): value for key, value in meta.items()},
+                        body=parts.body, body_line=parts.body_line, positions=parsed.positions,
+                        headings=markdown.headings(tokens, parts.body_line),
+                        references=list(markdown.references(tokens)))
+    return document, diagnostics
 
 
 def load_teams(site: Site, path: Path) -> None:
     if not path.exists():
         return
-    rel = relative(site, path)
-    text = read_text(site, path)
+    rel = relative(site.config, path)
+    text = read_text(path, rel, site.diagnostics)
     if text is None:
         return
     parsed = frontmatter_yaml.parse(text, 1)
