@@ -1,0 +1,113 @@
+/* The search box: Pagefind's UI (results as you type, highlighted excerpts,
+   sub-results that deep-link to sections, type/tag/region filters), plus typo
+   correction. Pagefind finds words and prefixes but does not correct spelling,
+   so when a typed word is in no indexed page, it is replaced by the closest word
+   of _search/terms.json (the words of this build's searchable pages) or by its
+   synonym, and the box says so. No request leaves the site. */
+(function () {
+  "use strict";
+  var box = document.getElementById("search");
+  if (!box || typeof window.PagefindUI !== "function") return;
+
+  var absolute = function (url) { return new URL(url, document.baseURI).href; };
+  var terms = null;        // {words: [...most frequent first], synonyms: {word: [phrases]}}
+  var known = null;        // Set of terms.words
+  var note = document.createElement("p");
+  note.className = "kc-search-note";
+  note.setAttribute("role", "status");
+
+  function loadTerms() {
+    fetch(absolute(box.dataset.terms)).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (data) {
+      if (data && Array.isArray(data.words)) { terms = data; known = new Set(data.words); }
+    }).catch(function () { /* no word list: search still works, without corrections */ });
+  }
+
+  function maxDistance(word) { return word.length <= 4 ? 0 : word.length <= 7 ? 1 : 2; }
+
+  /* Damerau-Levenshtein distance, giving up above `limit`. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) { rows.push([i]); }
+    for (var j = 1; j <= b.length; j++) { rows[0][j] = j; }
+    for (i = 1; i <= a.length; i++) {
+      var best = limit + 1;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d = Math.min(d, rows[i - 2][j - 2] + 1);
+        }
+        rows[i][j] = d;
+        best = Math.min(best, d);
+      }
+      if (best > limit) return limit + 1;
+    }
+    return rows[a.length][b.length];
+  }
+
+  /* The closest known word; on a tie the more frequent one (words come sorted so). */
+  function closest(word) {
+    var limit = maxDistance(word), found = null, foundDistance = limit + 1;
+    for (var i = 0; i < terms.words.length && foundDistance > 1; i++) {
+      var candidate = terms.words[i];
+      if (candidate[0] !== word[0]) continue;
+      var d = distance(word, candidate, limit);
+      if (d < foundDistance) { found = candidate; foundDistance = d; }
+    }
+    return found;
+  }
+
+  function isKnown(word, last) {
+    if (known.has(word)) return true;
+    if (!last) return false;
+    for (var i = 0; i < terms.words.length; i++) {      // still typing: a prefix is fine
+      if (terms.words[i].lastIndexOf(word, 0) === 0) return true;
+    }
+    return false;
+  }
+
+  function correct(term) {
+    note.textContent = "";
+    if (!terms) return term;
+    var parts = term.split(/(\s+)/), changed = false;
+    var lastWord = parts.length - 1;
+    var fixed = parts.map(function (part, index) {
+      var word = part.toLowerCase();
+      if (!/^[a-z][a-z'-]{2,}$/.test(word) || isKnown(word, index === lastWord)) return part;
+      var replacement = (terms.synonyms[word] || [])[0] || closest(word);
+      if (!replacement) return part;
+      changed = true;
+      return replacement;
+    }).join("");
+    if (changed) note.textContent = "No page has \u201c" + term.trim() + "\u201d \u2014 showing results for \u201c" + fixed.trim() + "\u201d.";
+    return fixed;
+  }
+
+  new window.PagefindUI({
+    element: "#search",
+    bundlePath: absolute(box.dataset.bundle),
+    showSubResults: true,
+    showImages: false,
+    resetStyles: false,
+    excerptLength: 24,
+    debounceTimeoutMs: 150,
+    processTerm: correct,
+    translations: { placeholder: "Search policies, playbooks, FAQs\u2026",
+                    search_label: "Search the knowledge center" }
+  });
+  var form = box.querySelector("form");
+  if (form) form.insertAdjacentElement("afterend", note);
+  box.addEventListener("focusin", loadTerms, { once: true });
+
+  /* Escape closes the results and returns to the box. */
+  box.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var clear = box.querySelector(".pagefind-ui__search-clear");
+    if (clear) clear.click();
+    var input = box.querySelector("input[type=text], input[type=search]");
+    if (input) input.focus();
+  });
+})();
