@@ -11,6 +11,7 @@ sanitize the whole HTML with an nh3 allow-list.
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
 import nh3
@@ -144,7 +145,14 @@ def sanitize(html: str) -> str:
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                      url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,
                      clean_content_tags={"script", "style"},
-                     filter_style_properties={"text-align"})
+                     filter_style_properties={"text-align"}, attribute_filter=_self_hosted_images)
+
+
+def _self_hosted_images(tag: str, attribute: str, value: str) -> str | None:
+    """Images load from the site itself only: no request may leave the site's host."""
+    if tag == "img" and attribute == "src" and (urlsplit(value).scheme or value.startswith("//")):
+        return None
+    return value
 
 
 def shape_admonitions(tokens: list[Token]) -> None:

@@ -19,6 +19,7 @@ from .config import SiteConfig
 from .errors import ConfigError, KcError
 
 DEFAULT_THEME = "default"
+BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"   # kc's own themes
 
 
 class TemplateError(KcError):
@@ -36,18 +37,26 @@ class Theme:
 
 
 def load_theme(config: SiteConfig) -> Theme:
-    themes = (config.root / config.themes_dir).resolve()
-    selected = themes / config.theme
-    default = themes / DEFAULT_THEME
-    if not selected.is_dir():
-        available = ", ".join(sorted(p.name for p in themes.iterdir() if p.is_dir())) \
-            if themes.is_dir() else "none"
-        raise ConfigError(f"theme '{config.theme}' not found: no folder {selected} "
-                          f"(themes available: {available})")
-    if not default.is_dir():
-        raise ConfigError(f"the default theme is missing: no folder {default}")
+    """The selected theme and default, from the site's themes_dir, else from kc's own themes/."""
+    site_themes = (config.root / config.themes_dir).resolve()
+    selected = find_theme(site_themes, config.theme)
+    if selected is None:
+        available = sorted({p.name for folder in (site_themes, BUILTIN_THEMES) if folder.is_dir()
+                            for p in folder.iterdir() if p.is_dir()})
+        raise ConfigError(f"theme '{config.theme}' not found: no folder {site_themes / config.theme} "
+                          f"(themes available: {', '.join(available) or 'none'})")
+    default = find_theme(site_themes, DEFAULT_THEME)
+    if default is None:
+        raise ConfigError(f"the default theme is missing: no folder {site_themes / DEFAULT_THEME}")
     folders = (selected,) if selected == default else (selected, default)
     return Theme(config.theme, folders)
+
+
+def find_theme(site_themes: Path, name: str) -> Path | None:
+    for folder in (site_themes / name, BUILTIN_THEMES / name):
+        if name and "/" not in name and folder.is_dir():
+            return folder
+    return None
 
 
 def make_environment(theme: Theme) -> jinja2.Environment:
