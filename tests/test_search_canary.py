@@ -1,0 +1,88 @@
+"""The audience canary, extended to search data: a public build's whoosh index,
+word list and Pagefind bundle hold nothing from a restricted document.
+
+Whoosh compresses stored fields (zlib) and keeps stemmed terms, so searching the
+index files' bytes is not enough: the index is also read back through whoosh.
+Pagefind fragments and indexes are gzip files: they are unpacked before searching.
+"""
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from generator.build import build
+
+from .conftest import ROOT, TODAY
+from .search_corpus import CANARY, FILES
+
+SECRET_WORDS = [CANARY, "thresholds"]   # 'thresholds' occurs only in the restricted policy
+
+
+def readable(path: Path) -> bytes:
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        try:
+            return gzip.decompress(data)
+        except OSError:
+            return data
+    return data
+
+
+def whoosh_text(out: Path) -> str:
+    """Every stored value and every indexed term of the build's whoosh index."""
+    ix = whoosh_index.open_dir(str(out / "_search" / "whoosh"))
+    with ix.reader() as reader:
+        stored = [repr(fields) for fields in reader.all_stored_fields()]
+        terms = [f"{field}:{text!r}" for field, text in reader.all_terms()]
+    return "\n".join(stored + terms)
+
+
+def files_with(out: Path, needle: str) -> list[str]:
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                  if p.is_file() and needle.encode() in readable(p).lower())
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    root = tmp_path_factory.mktemp("canary")
+    (root / "site_config.yml").write_text(
+        f"title: Canary KC\nthemes_dir: {ROOT / 'themes'}\n", encoding="utf-8")
+    for rel, text in FILES.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    from generator import load_config
+    config = load_config(root / "site_config.yml")
+    outs = {}
+    for audience in ("public", "restricted"):
+        outs[audience] = root / f"out-{audience}"
+        build(config, out_dir=outs[audience], audience=audience, today=TODAY)
+    return outs
+
+
+@pytest.mark.parametrize("word", SECRET_WORDS)
+def test_restricted_words_are_in_the_restricted_search_data(builds, word):
+    """The positive control: the checks below would see a leak."""
+    out = builds["restricted"]
+    assert word.lower() in whoosh_text(out).lower() or word[:-1] in whoosh_text(out)
+    assert "pagefind/" in " ".join(files_with(out, word.lower()))
+    assert "_search/terms.json" in files_with(out, word.lower())
+
+
+@pytest.mark.parametrize("word", SECRET_WORDS)
+def test_public_search_data_has_no_restricted_word(builds, word):
+    out = builds["public"]
+    assert word.lower() not in whoosh_text(out).lower()
+    assert word[:-1] not in whoosh_text(out)          # nor its stem
+    assert files_with(out, word.lower()) == []
+
+
+def test_public_index_holds_only_public_documents(builds):
+    ix = whoosh_index.open_dir(str(builds["public"] / "_search" / "whoosh"))
+    with ix.reader() as reader:
+        audiences = {fields["audience"] for fields in reader.all_stored_fields()}
+        ids = {fields["id"] for fields in reader.all_stored_fields()}
+    assert audiences == {"public"}
+    assert ids == {"harassment", "harassment-old", "spam", "report-harassment"}
