@@ -30,6 +30,7 @@ class BaseDocument(Model):
     owner: str | None = None
     tags: list[Text] = Field(default_factory=list)
     regions: list[Text] = Field(default_factory=list)
+    created: date | None = None
     updated: date | None = None
     review_by: date | None = None
     summary: str | None = None

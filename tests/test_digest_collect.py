@@ -127,3 +127,14 @@ def test_archive_groups_newsletters_by_year_and_month_newest_first(site):
     assert [(y.year, [(m.name, [d.id for d in m.newsletters]) for m in y.months])
             for y in years] == [(2026, [("September", ["news-sep", "secret-news"]),
                                         ("August", ["news-aug"])])]
+
+
+def test_document_created_in_the_period_is_new_even_if_edited_since(make_site):
+    from .corpus_helpers import base_corpus, doc
+    files = base_corpus() | {
+        "content/faqs/fresh.md": doc("id: fresh\ntitle: Fresh?\ncreated: 2026-09-03\nupdated: 2026-09-20"),
+        "content/faqs/older.md": doc("id: older\ntitle: Older?\ncreated: 2026-08-03\nupdated: 2026-09-21"),
+    }
+    site = pipeline.check(make_site(files), today=TODAY)
+    assert changes(collect(site, SEPTEMBER, "internal"))["faqs"] == [
+        ("older", "updated", "2026-09-21"), ("fresh", "new", "2026-09-20")]

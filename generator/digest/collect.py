@@ -6,7 +6,8 @@ A document's changes come from its own dates, never from the file system:
               `effective` in the period with `supersedes` -> "replaces <old id>"
               `effective` in the period, no older entry   -> "new"
               `effective` in the period otherwise         -> "in effect"
-  any type    status retired/deprecated, `updated` in it  -> "retired" / "deprecated"
+  any type    `created` in the period                     -> "new" (dated by its last update)
+              status retired/deprecated, `updated` in it  -> "retired" / "deprecated"
               `updated` in the period                     -> "updated"
 A document shows once, with its latest change in the period (on the same day:
 retired, deprecated, replaces, new, new version, in effect, updated). Reviews: `review_by` from the period's last day to 30 days
@@ -89,7 +90,9 @@ def changes_in(site: Site, doc: Document, period: Period, audience: str):
     if doc.type == "policy":
         yield from policy_changes(site, doc, period, audience)
     updated = doc.get("updated")
-    if updated in period:
+    if doc.get("created") in period:  # new in this period: later edits in it are part of "new"
+        yield max(doc.get("created"), updated if updated in period else doc.get("created")), "new", "new"
+    elif updated in period:
         kind = doc.status if doc.status in ("retired", "deprecated") else "updated"
         yield updated, kind, kind
 
