@@ -1,0 +1,188 @@
+"""Search benchmark on a generated corpus (default 10,000 documents).
+
+    python bench/bench_search.py [--docs 10000] [--work DIR] [--no-browser]
+
+Reports, for the internal audience:
+- whoosh: indexing time (write_index: sections + index files, from the checked Site),
+  index size on disk, and in-process `SearchIndex.search` latency (median and p95 over
+  >= 100 varied queries, after one warm-up pass; snippets and did-you-mean included);
+- Pagefind: indexing time (the binary over the built HTML) and the bytes a browser
+  downloads for one query. Measured in headless Chromium when available: a page of
+  the built site is opened, the query typed into the search box, and the sizes of
+  every response under pagefind/ and _search/ summed (Resource Timing
+  encodedBodySize; Pagefind's files are gzip inside, the server adds no compression).
+  Without a browser, an estimate: pagefind.js + entry + wasm + meta + filters + the
+  largest index chunk + 5 average fragments (the UI shows 5 results at first).
+- the relevance figures of tests/search_relevance.yml (hit@3, MRR) on the sample content.
+No timing is asserted anywhere; these are figures for the closing note.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import corpus  # noqa: E402  (bench/corpus.py)
+from generator import load_config, pipeline  # noqa: E402
+from generator.audience import published  # noqa: E402
+from search import indexer  # noqa: E402
+from search.query import SearchIndex  # noqa: E402
+
+MISSPELLED = ["harasment", "impersonaton", "misinfromation", "escalaton", "violaiton", "moderater"]
+
+
+def queries() -> list[str]:
+    """>= 100 varied queries: words, topics, questions, phrases, operators, prefixes,
+    filters and misspellings, over the generated corpus's vocabulary."""
+    words, topics = corpus.WORDS, corpus.TOPICS
+    found = [f"{topics[i % len(topics)]} {words[i % len(words)]}" for i in range(40)]
+    found += [f"how do I {words[i]} {topics[i % len(topics)]}" for i in range(20)]
+    found += [f'"{words[i]} {words[i + 1]}"' for i in range(10)]
+    found += [f"{words[i]} AND {words[i + 3]} NOT {words[i + 5]}" for i in range(10)]
+    found += [f"{words[i][:4]}*" for i in range(10)]
+    found += [f"{topics[i]} type:faq" for i in range(5)] + [f"{topics[i]} tag:spam" for i in range(5)]
+    found += MISSPELLED
+    return found
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def bench_whoosh(config, out: Path) -> None:
+    site = pipeline.check(config)
+    docs = indexer.indexed_documents(published(site, "internal"), drafts=False)
+    started = time.perf_counter()
+    indexer.write_index(site, docs, out / indexer.INDEX_DIR)
+    seconds = time.perf_counter() - started
+    size = sum(p.stat().st_size for p in (out / indexer.INDEX_DIR).rglob("*") if p.is_file())
+    with SearchIndex.for_site(config, out) as index:
+        entries = index.searcher.doc_count()
+        texts = queries()
+        for text in texts:                      # warm-up
+            index.search(text)
+        times = []
+        for text in texts:
+            started_query = time.perf_counter()
+            index.search(text)
+            times.append((time.perf_counter() - started_query) * 1000)
+    print(f"whoosh: {len(docs)} documents, {entries} sections indexed in {seconds:.1f} s; "
+          f"index {size / 1e6:.1f} MB")
+    print(f"whoosh query latency over {len(texts)} queries (warm, in-process, limit 10): "
+          f"median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, "
+          f"max {max(times):.1f} ms")
+
+
+def bench_pagefind(config, out: Path, browser: bool) -> None:
+    from generator.build import build
+    started = time.perf_counter()
+    build(config, out_dir=out, audience="internal")
+    build_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    indexer.run_pagefind(out)
+    seconds = time.perf_counter() - started
+    bundle = out / indexer.PAGEFIND_DIR
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    print(f"pagefind: indexing {seconds:.1f} s (whole kc build {build_seconds:.1f} s); "
+          f"bundle {size / 1e6:.1f} MB")
+    measured = browser and browser_bytes(out, "harassment review")
+    if measured:
+        total, files = measured
+        print(f"pagefind: a browser downloads {total / 1e3:.0f} kB of search data for the query "
+              f"'harassment review' ({files} files, headless Chromium)")
+    else:
+        print(f"pagefind: about {estimated_bytes(bundle) / 1e3:.0f} kB of search data per query "
+              f"(estimate from the bundle; no browser)")
+
+
+def estimated_bytes(bundle: Path) -> int:
+    sizes = lambda pattern: [p.stat().st_size for p in bundle.glob(pattern)]  # noqa: E731
+    fixed = sum(sizes("pagefind.js") + sizes("pagefind-entry.json") + sizes("wasm.en.pagefind")
+                + sizes("*.pf_meta") + sizes("filter/*"))
+    fragments = sizes("fragment/*")
+    return fixed + max(sizes("index/*")) + 5 * int(statistics.mean(fragments))
+
+
+def browser_bytes(site: Path, query: str) -> tuple[int, int] | None:
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+        from selenium.webdriver.common.by import By
+    except ImportError:
+        return None
+    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
+    if not (chromium and driver):
+        return None
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu"):
+        options.add_argument(flag)
+    browser = webdriver.Chrome(options=options, service=Service(driver))
+    try:
+        browser.get(f"http://127.0.0.1:{server.server_port}/")
+        time.sleep(1)
+        box = browser.find_element(By.CSS_SELECTOR, "#search input")
+        box.click()
+        box.send_keys(query)
+        time.sleep(4)
+        entries = browser.execute_script(
+            "return performance.getEntriesByType('resource').map(e => [e.name, e.encodedBodySize])")
+    finally:
+        browser.quit()
+        server.shutdown()
+    search = [(name, size) for name, size in entries if "/pagefind/" in name or "/_search/" in name]
+    return sum(size for _name, size in search), len(search)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def relevance() -> None:
+    from tests.test_search_relevance import CASES, evaluate
+    config = load_config(ROOT / "site_config.yml")
+    site = pipeline.check(config)
+    with tempfile.TemporaryDirectory() as tmp:
+        docs = indexer.indexed_documents(published(site, CASES["audience"]), drafts=False)
+        indexer.write_index(site, docs, Path(tmp) / indexer.INDEX_DIR)
+        with SearchIndex.for_site(config, tmp) as index:
+            hit_rate, mrr, _misses = evaluate(index, CASES["queries"])
+    print(f"relevance (sample content, {len(CASES['queries'])} queries): "
+          f"hit@3 {hit_rate:.2f}, MRR {mrr:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--work", type=Path, help="Folder for the corpus and outputs (kept).")
+    parser.add_argument("--no-browser", action="store_true", help="Estimate Pagefind bytes instead.")
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="kc-bench-search-"))
+    config = load_config(corpus.generate(work / "src", args.docs))
+    config.themes_dir = str(ROOT / "themes")
+    relevance()
+    bench_whoosh(config, work / "whoosh-only")
+    bench_pagefind(config, work / "site", browser=not args.no_browser)
+    if not args.work:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
