@@ -347,18 +347,20 @@ def results(browser: Browser, at_least: int = 1) -> list:
 
 def result_paths(browser: Browser, base: str) -> list[str]:
     """Site-relative paths of the (top-level) result links shown, in order."""
-    links = browser.find_all("#search .pagefind-ui__result-inner > .pagefind-ui__result-title a")
+    hrefs = browser.js("""return Array.from(document.querySelectorAll(
+        '#search .pagefind-ui__result-inner > .pagefind-ui__result-title a'), a => a.href)""")
     base_path = urlsplit(base).path
     out = []
-    for link in links:
-        path = urlsplit(urljoin(browser.url, link.get_attribute("href"))).path
+    for href in hrefs:
+        path = urlsplit(urljoin(browser.url, href)).path
         out.append(path[len(base_path):] if path.startswith(base_path) else path)
     return out
 
 
 def message(browser: Browser) -> str:
-    found = browser.find_all("#search .pagefind-ui__message")
-    return found[0].text if found else ""
+    # read in one step: Pagefind re-renders the results while a search runs
+    return browser.js("""const m = document.querySelector('#search .pagefind-ui__message');
+                         return m ? m.textContent.trim() : '';""")
 
 
 def settle(browser: Browser, seconds: float = 0.4):
@@ -366,7 +368,7 @@ def settle(browser: Browser, seconds: float = 0.4):
     last, stable_since = None, time.monotonic()
     deadline = time.monotonic() + WAIT
     while time.monotonic() < deadline:
-        now = (message(browser), len(browser.find_all("#search .pagefind-ui__result")))
+        now = (message(browser), browser.js("return document.querySelectorAll('#search .pagefind-ui__result').length"))
         if now != last:
             last, stable_since = now, time.monotonic()
         elif time.monotonic() - stable_since >= seconds and now[0]:

@@ -1,0 +1,117 @@
+"""The header search box (Pagefind UI + search.js) as a user meets it: results while
+typing, a result that lands on its section, filters that narrow, typo tolerance."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.urls import doc_url
+
+from .conftest import MOUNTS, message, result_paths, results, search, settle
+
+
+def count(browser) -> int:
+    found = re.match(r"(\d+) results? for", message(browser))
+    return int(found.group(1)) if found else 0
+
+
+def test_results_appear_while_typing(browser, root_url):
+    browser.open(root_url)
+    box = search(browser, "dox")           # no Enter: results must come as you type
+    results(browser)
+    assert "dox" in message(browser)
+    first = settle(browser)[0]
+    box.send_keys("xing")
+    browser.wait(lambda d: "doxxing" in message(browser), "the results to follow the typed text")
+    settle(browser)
+    paths = result_paths(browser, root_url)
+    assert "policies/harassment-bullying/" in paths[:3], paths
+    assert first != message(browser)
+    browser.screenshot("search-results")
+
+
+def test_result_click_lands_on_the_section(browser, site_url, viewport, mount):
+    browser.use(viewport)
+    browser.open(site_url + "faqs/how-to-appeal/")
+    search(browser, "brigading")
+    results(browser)
+    settle(browser)
+    link = browser.wait(lambda d: [a for a in d.find_elements(
+        "css selector", "#search .pagefind-ui__result-nested a.pagefind-ui__result-link")
+        if a.get_attribute("href").endswith("/policies/harassment-bullying/#brigading")],
+        "a sub-result linking to the Brigading section")[0]
+    if viewport == "phone":
+        browser.screenshot(f"phone-search-results-{mount}")
+    browser.click(link)
+    browser.wait(lambda d: d.current_url.endswith("#brigading"), "the result link to be followed")
+    browser.wait_ready()
+    assert browser.path == MOUNTS[mount] + "policies/harassment-bullying/"
+    heading = browser.find("#brigading")
+    browser.wait(lambda d: browser.in_view(heading), "the Brigading heading to be on screen")
+
+
+FILTERS = [
+    # (query, Pagefind filter, value, does a document match it)
+    ("harassment", "type", "FAQ", lambda doc: doc.type == "faq"),
+    ("report", "tag", "harassment", lambda doc: "harassment" in doc.get("tags", [])),
+    ("account", "region", "eu", lambda doc: "eu" in doc.get("regions", [])),
+]
+
+
+@pytest.mark.parametrize("query,name,value,matches", FILTERS, ids=[f[1] for f in FILTERS])
+def test_filters_narrow_the_results(browser, root_url, builds, query, name, value, matches):
+    by_path = {doc_url(d): d for d in builds("internal", "/").site.documents if d.valid}
+    browser.open(root_url)
+    search(browser, query)
+    results(browser)
+    settle(browser)
+    before = count(browser)
+    assert before > 1, message(browser)
+
+    block = browser.wait(lambda d: [b for b in d.find_elements("css selector", "#search details.pagefind-ui__filter-block")
+                                    if b.find_element("css selector", "summary").text.strip().lower() == name],
+                         f"the {name} filter")[0]
+    browser.click(block.find_element("css selector", "summary"))
+    checkbox = block.find_element("css selector", f"input[type=checkbox][value='{value}']")
+    browser.click(block.find_element("css selector", f"label[for='{checkbox.get_attribute('id')}']"))
+    assert checkbox.is_selected()
+    browser.wait(lambda d: count(browser) != before, f"the {name}={value} filter to change the results")
+    settle(browser)
+    after = count(browser)
+    assert 0 < after < before, f"{name}={value}: {before} -> {after} results"
+    shown = result_paths(browser, root_url)
+    assert shown
+    wrong = [p for p in shown if p not in by_path or not matches(by_path[p])]
+    assert not wrong, f"results outside {name}={value}: {wrong}"
+    if name == "type":
+        browser.screenshot("search-filtered")
+
+
+@pytest.mark.parametrize("typo", ["harasment", "harrassment", "bulying"])
+def test_misspelling_still_finds_the_policy(browser, root_url, typo):
+    browser.open(root_url)
+    search(browser, typo)
+    results(browser)
+    settle(browser)
+    paths = result_paths(browser, root_url)
+    note = browser.find_all("#search .kc-search-note")
+    suggestion = note[0].text if note and note[0].is_displayed() else ""
+    assert "policies/harassment-bullying/" in paths or "harass" in suggestion.lower() \
+        or "bully" in suggestion.lower(), (paths, suggestion)
+    assert paths, f"no results for {typo!r}"
+    if typo == "harasment":
+        assert suggestion and "harassment" in suggestion.lower(), \
+            "the box does not say it corrected the spelling"
+        browser.screenshot("search-misspelling")
+
+
+def test_escape_closes_the_results(browser, root_url):
+    from selenium.webdriver.common.keys import Keys
+    browser.open(root_url)
+    box = search(browser, "impersonation")
+    results(browser)
+    box.send_keys(Keys.ESCAPE)
+    browser.wait(lambda d: not [r for r in d.find_elements("css selector", "#search .pagefind-ui__result")
+                                if r.is_displayed()], "Escape to close the results")
+    assert browser.js("return document.activeElement") == browser.find("#search input")
