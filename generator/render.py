@@ -11,6 +11,7 @@ sanitize the whole HTML with an nh3 allow-list.
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 
@@ -23,7 +24,7 @@ from .urls import doc_url
 
 # Tags the renderer produces, plus harmless raw HTML authors use.
 ALLOWED_TAGS = {
-    "a", "abbr", "aside", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "details", "div",
     "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
     "img", "input", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "section", "small",
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
@@ -142,10 +143,21 @@ def table_of_contents(tokens: list[Token]) -> list[TocEntry]:
 
 
 def sanitize(html: str) -> str:
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,
-                     clean_content_tags={"script", "style"},
-                     filter_style_properties={"text-align"}, attribute_filter=_self_hosted_images)
+    clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                      tag_attribute_values={"div": {"role": {"note"}}},
+                      url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,
+                      clean_content_tags={"script", "style"},
+                      filter_style_properties={"text-align"}, attribute_filter=_self_hosted_images)
+    return TASK_BOX.sub(_label_task_box, clean)
+
+
+TASK_BOX = re.compile(r'<input class="task-list-item-checkbox"([^>]*)>')
+
+
+def _label_task_box(match: re.Match) -> str:
+    """Task-list boxes are read-only; give them a name so screen readers say what they show."""
+    label = "Done" if "checked" in match.group(1) else "Not done"
+    return f'<input class="task-list-item-checkbox"{match.group(1)} aria-label="{label}">'
 
 
 def _self_hosted_images(tag: str, attribute: str, value: str) -> str | None:
@@ -156,18 +168,20 @@ def _self_hosted_images(tag: str, attribute: str, value: str) -> str | None:
 
 
 def shape_admonitions(tokens: list[Token]) -> None:
-    """Admonitions become <aside>; collapsible ones (`???`, `???+`) become <details>/<summary>."""
+    """Admonitions become <div role="note">; collapsible ones (`???`, `???+`) become <details>/<summary>."""
     stack: list[bool] = []
     for token in tokens:
         if token.type == "admonition_open":
             classes = str(token.attrGet("class") or "")
             collapsible = "is-collapsible" in classes
             stack.append(collapsible)
-            token.tag = "details" if collapsible else "aside"
+            token.tag = "details" if collapsible else "div"
             token.attrs = {"class": f"admonition {token.meta.get('tag', 'note')}"}
+            if not collapsible:
+                token.attrs["role"] = "note"
             if "collapsible-open" in classes:
                 token.attrs["open"] = ""
         elif token.type == "admonition_close" and stack:
-            token.tag = "details" if stack.pop() else "aside"
+            token.tag = "details" if stack.pop() else "div"
         elif token.type in ("admonition_title_open", "admonition_title_close") and stack:
             token.tag = "summary" if stack[-1] else "p"

@@ -80,14 +80,14 @@ def test_safe_raw_html_and_extensions_survive_sanitizing(corpus):
     html = render(body, corpus)
     assert '<kbd>Ctrl</kbd>' in html and '<abbr title="Trust and Safety">' in html
     assert '<th style="text-align:left">a</th>' in html
-    assert 'class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox"' in html
+    assert 'class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox" aria-label="Done"' in html
     assert "<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>" in html
     assert 'href="#fn1"' in html and 'id="fn1"' in html
 
 
 def test_admonitions_render_as_asides_and_collapsibles_as_details(corpus):
     html = render('!!! warning "Careful"\n    Body.\n\n??? note "More"\n    Hidden.\n\n???+ tip\n    Open.\n', corpus)
-    assert '<aside class="admonition warning">\n<p class="admonition-title">Careful</p>' in html
+    assert '<div class="admonition warning" role="note">\n<p class="admonition-title">Careful</p>' in html
     assert '<details class="admonition note">\n<summary class="admonition-title">More</summary>' in html
     assert '<details class="admonition tip" open="">' in html
 
