@@ -375,3 +375,43 @@ def settle(browser: Browser, seconds: float = 0.4):
             return now
         time.sleep(0.05)
     pytest.fail("search results did not settle", pytrace=False)
+
+
+# --------------------------------------------------------------------------- axe-core
+
+AXE_REPORT: dict[str, list[tuple[str, str, int]]] = {}   # page label -> [(rule id, impact, nodes)]
+
+
+def axe_source() -> str:
+    import axe_core_python
+    return (Path(axe_core_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def run_axe(browser: Browser, label: str) -> list[dict]:
+    """axe-core's violations for the current page state; recorded for the summary table."""
+    if not browser.js("return typeof window.axe === 'object'"):
+        browser.js(axe_source())
+    violations = browser.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {resultTypes: ['violations']})
+           .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                 nodes: v.nodes.map(n => n.target.join(' ') + ' :: ' + n.failureSummary)}))))
+           .catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));""")
+    AXE_REPORT[label] = [(v["id"], v["impact"] or "?", len(v["nodes"])) for v in violations]
+    return violations
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not AXE_REPORT:
+        return
+    lines = []
+    for page, rows in sorted(AXE_REPORT.items()):
+        if not rows:
+            lines.append(f"{page:32} (no violations)")
+        for rule, impact, nodes in rows:
+            lines.append(f"{page:32} {rule:28} {impact:9} {nodes} node(s)")
+    terminalreporter.write_sep("-", "axe-core violations by page (serious/critical fail the tests)")
+    for line in lines:
+        terminalreporter.write_line(line)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    (SCREENSHOTS / "axe-report.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
