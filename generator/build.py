@@ -28,6 +28,7 @@ from .errors import BuildFailed, ConfigError
 from .listings import listing_pages, sitemap
 from .lookups import Lookups, build_lookups
 from .pages import Page, document_page
+from .render import RenderedPage, Resolver, render_body
 from .site import Site
 from .theme import Asset, collect_assets, load_theme, make_environment, render_template
 from .urls import out_path
@@ -49,6 +50,7 @@ class BuildContext:
                                     # to decide what goes into nav/search
     env: jinja2.Environment | None = None                    # the theme's templates
     assets: dict[str, Asset] = field(default_factory=dict)   # logical name -> fingerprinted asset
+    bodies: dict[str, RenderedPage] = field(default_factory=dict)  # id -> rendered body (render stage)
     lookups: Lookups | None = None                           # by_id, listings, citations, terms, teams
     urls: list[str] = field(default_factory=list)            # site-relative URL of every page written
 
@@ -82,8 +84,10 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         os.chmod(staging, 0o755)
         pages = published(site, audience, drafts)
         ctx = BuildContext(site=site, config=config, out_dir=staging, audience=audience, drafts=drafts,
-                           pages=pages, env=make_environment(theme), assets=collect_assets(theme),
-                           lookups=build_lookups(site.teams, pages, drafts))
+                           pages=pages, env=make_environment(theme), assets=collect_assets(theme))
+        ctx.bodies = render_bodies(pages, progress)
+        ctx.lookups = build_lookups(site.teams, pages, drafts,
+                                    {doc_id: body.refs for doc_id, body in ctx.bodies.items()})
         write_site(ctx, progress)
         from search import indexer
         indexer.run(ctx)
@@ -95,6 +99,17 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         raise
     return BuildResult(target, audience, len(ctx.urls), len(pages), size,
                        time.perf_counter() - started, site.diagnostics.warning_count)
+
+
+def render_bodies(pages: list[Document], progress: Progress | None = None) -> dict[str, RenderedPage]:
+    """The render stage: every body to safe HTML, one pure call per document."""
+    visible = {doc.id: doc for doc in pages}
+    bodies = {}
+    for done, doc in enumerate(pages, 1):
+        bodies[doc.id] = render_body(doc, Resolver(doc, visible))
+        if progress:
+            progress(done, 2 * len(pages))   # the pages stage has about as many steps again
+    return bodies
 
 
 def all_pages(ctx: BuildContext) -> list[Page]:
@@ -109,12 +124,12 @@ def render_page(ctx: BuildContext, page: Page) -> str:
 def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
     for asset in ctx.assets.values():
         write_file(ctx.out_dir, asset.path, asset.content)
-    pages = all_pages(ctx)
+    pages, offset = all_pages(ctx), len(ctx.bodies)
     for done, page in enumerate(pages, 1):
         write_file(ctx.out_dir, out_path(page.url), render_page(ctx, page).encode("utf-8"))
         ctx.urls.append(page.url)
         if progress:
-            progress(done, len(pages))
+            progress(offset + done, offset + len(pages))
     write_file(ctx.out_dir, "sitemap.xml", sitemap(ctx, ctx.urls).encode("utf-8"))
 
 

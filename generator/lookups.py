@@ -6,12 +6,10 @@ build's audience), so a page can never mention a document its readers may not se
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import markdown
 from .audience import listed
 from .content_types import REFERENCE_FIELDS
 from .document import Document, Team
@@ -53,7 +51,9 @@ def by_type_then_title(doc: Document) -> tuple:
     return (TYPE_ORDER.index(doc.type) if doc.type in TYPE_ORDER else 99, *by_title(doc))
 
 
-def build_lookups(site_teams: dict[str, Team], pages: list[Document], drafts: bool) -> Lookups:
+def build_lookups(site_teams: dict[str, Team], pages: list[Document], drafts: bool,
+                  body_refs: dict[str, frozenset[str]]) -> Lookups:
+    """body_refs: id -> ids its rendered body links to (RenderedPage.refs)."""
     by_id = {doc.id: doc for doc in pages if doc.id}
     shown = sorted((doc for doc in pages if listed(doc, drafts)), key=by_title)
     listed_by_type: dict[str, list[Document]] = defaultdict(list)
@@ -64,33 +64,26 @@ def build_lookups(site_teams: dict[str, Team], pages: list[Document], drafts: bo
         elif doc.status == "retired":
             retired[doc.type].append(doc)
     return Lookups(by_id=by_id, listed=dict(listed_by_type), retired=dict(retired),
-                   cited_by=citations(shown, by_id),
+                   cited_by=citations(shown, by_id, body_refs),
                    tags=terms(shown, "tags"), regions=terms(shown, "regions"),
                    teams=team_work(site_teams, shown))
 
 
-def references_of(doc: Document, by_path: dict[str, Document]) -> set[str]:
-    """Ids a document references, from front-matter fields and from its body."""
-    found: set[str] = set()
+def references_of(doc: Document, body_refs: dict[str, frozenset[str]]) -> set[str]:
+    """Ids a document references, from front-matter fields and from its rendered body."""
+    found: set[str] = set(body_refs.get(doc.id, ()))
     for name in REFERENCE_FIELDS.get(doc.type, {}):
         value = doc.get(name)
         found.update(value if isinstance(value, list) else [value] if value else [])
-    for ref in markdown.references(markdown.parse(doc.body)):
-        if ref.kind == "wikilink":
-            found.add(ref.target)
-            continue
-        target = by_path.get(posixpath.normpath(posixpath.join(posixpath.dirname(doc.src_path), ref.target)))
-        if target is not None and target.id:
-            found.add(target.id)
     found.discard(doc.id)
     return found
 
 
-def citations(sources: list[Document], by_id: dict[str, Document]) -> dict[str, list[Document]]:
-    by_path = {doc.src_path: doc for doc in by_id.values()}
+def citations(sources: list[Document], by_id: dict[str, Document],
+              body_refs: dict[str, frozenset[str]]) -> dict[str, list[Document]]:
     cited: dict[str, list[Document]] = defaultdict(list)
     for source in sources:
-        for target in references_of(source, by_path):
+        for target in references_of(source, body_refs):
             if target in by_id:
                 cited[target].append(source)
     return {key: sorted(value, key=by_type_then_title) for key, value in sorted(cited.items())}

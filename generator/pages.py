@@ -14,7 +14,7 @@ from .audience import listed
 from .document import Document
 from .lookups import by_type_then_title
 from .navigation import Link, chrome
-from .render import Resolver, TocEntry, render_body
+from .render import TocEntry
 from .urls import SECTION_TITLES, SECTIONS, doc_url
 
 TYPE_NAMES = {"policy": "Policy", "playbook": "Playbook", "training": "Training",
@@ -34,7 +34,7 @@ def document_page(ctx, doc: Document) -> Page:
 
 
 def document_context(ctx, doc: Document) -> dict:
-    rendered = render_body(doc, Resolver(doc, ctx.lookups.by_id))
+    rendered = ctx.bodies[doc.id]
     extras = EXTRAS[doc.type](ctx, doc)
     toc = rendered.toc + extras.pop("extra_toc", [])
     url = doc_url(doc)

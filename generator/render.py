@@ -56,6 +56,7 @@ class TocEntry:
 class RenderedPage:
     html: str
     toc: list[TocEntry] = field(default_factory=list)
+    refs: frozenset[str] = frozenset()      # ids of the other documents the body links to
 
 
 class Resolver:
@@ -69,11 +70,13 @@ class Resolver:
         self.current = current
         self.visible = visible
         self.by_path = {doc.src_path: doc for doc in visible.values()}
+        self.referenced: set[str] = set()   # ids resolved so far (feeds "cited by")
 
     def ref(self, target_id: str, anchor: str | None) -> tuple[str, str] | None:
         target = self.visible.get(target_id)
         if target is None:
             return None
+        self.referenced.add(target_id)
         return self.href_to(target, anchor), target.title
 
     def md_link(self, href: str) -> str | None:
@@ -84,7 +87,10 @@ class Resolver:
         path, anchor = ref
         target_path = posixpath.normpath(posixpath.join(posixpath.dirname(self.current.src_path), path))
         target = self.by_path.get(target_path)
-        return self.href_to(target, anchor) if target is not None else ""
+        if target is None:
+            return ""
+        self.referenced.add(target.id)
+        return self.href_to(target, anchor)
 
     def href_to(self, target: Document, anchor: str | None) -> str:
         fragment = f"#{anchor}" if anchor else ""
@@ -105,7 +111,8 @@ def render_body(doc: Document, resolver: Resolver) -> RenderedPage:
     rewrite_md_links(tokens, resolver)
     shape_admonitions(tokens)
     html = md.renderer.render(tokens, md.options, env)
-    return RenderedPage(html=sanitize(html), toc=table_of_contents(tokens))
+    return RenderedPage(html=sanitize(html), toc=table_of_contents(tokens),
+                        refs=frozenset(resolver.referenced - {doc.id}))
 
 
 def rewrite_md_links(tokens: list[Token], resolver: Resolver) -> None:
