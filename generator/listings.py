@@ -8,7 +8,6 @@ from xml.sax.saxutils import escape
 
 from .navigation import chrome
 from .pages import TYPE_NAMES, Page, doc_link, team
-from .theme import long_date
 from .urls import SECTION_TITLES, SECTIONS, absolute_url, doc_url
 
 WHATS_NEW = 8
@@ -144,5 +143,3 @@ def sitemap(ctx, urls: list[str]) -> str:
     lines.append("</urlset>")
     return "\n".join(lines) + "\n"
 
-
-__all__ = ["listing_pages", "sitemap", "long_date"]
