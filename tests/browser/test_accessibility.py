@@ -36,6 +36,7 @@ def describe(violations) -> str:
 def test_page_has_no_serious_violations(browser, root_url, label, theme):
     browser.media("", prefers_color_scheme=theme)
     browser.open(root_url + PAGES[label])
+    browser.screenshot(f"{label}-{theme}")
     found = serious(run_axe(browser, f"{label} ({theme})"))
     assert not found, describe(found)
 
@@ -48,6 +49,7 @@ def test_search_results_have_no_serious_violations(browser, root_url, theme):
     results(browser)
     settle(browser)
     browser.click(browser.find("#search details.pagefind-ui__filter-block summary"))
+    browser.screenshot(f"search-results-filters-{theme}")
     found = serious(run_axe(browser, f"search results ({theme})"))
     assert not found, describe(found)
 
