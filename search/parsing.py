@@ -40,12 +40,9 @@ class ParsedQuery:
     filters: list[Q.Query] = field(default_factory=list)
 
     @property
-    def scored(self) -> Q.Query:
-        """The query, limited by the filters, which add nothing to the score (whoosh's
-        `filter=` argument skips result collapsing, so filters are part of the query)."""
-        if not self.filters:
-            return self.query
-        return Q.Require(self.query, Q.And(self.filters))
+    def filter(self) -> Q.Query | None:
+        """Filters narrow the results and add nothing to the score."""
+        return Q.And(self.filters) if self.filters else None
 
 
 class QueryBuilder:
@@ -64,7 +61,11 @@ class QueryBuilder:
             if not filters:
                 raise BadQuery("the query is empty: type some words to search for")
             return ParsedQuery("", Q.Every(), filters)
-        parsed = self.parser.parse(words_text)
+        try:
+            parsed = self.parser.parse(words_text)
+        except Exception as exc:  # noqa: BLE001 — whoosh's parser fails with assorted errors
+            raise BadQuery(f"could not understand the query ({type(exc).__name__}); check its "
+                           f"quotes, parentheses and AND/OR/NOT") from exc
         if parsed is Q.NullQuery:
             return ParsedQuery(words_text, Q.NullQuery, filters)
         return ParsedQuery(words_text, self.expand(fix_negation(parsed)), filters)
@@ -122,7 +123,7 @@ def check_syntax(text: str) -> None:
         before = tokens[index - 1] if index else None
         after = tokens[index + 1] if index + 1 < len(tokens) else None
         needs_before = token != "NOT"
-        if (needs_before and before in (None, "(", *OPERATORS)) or after in (None, ")", "AND", "OR"):
+        if (needs_before and before in (None, "(", *OPERATORS)) or after in (None, ")", *OPERATORS):
             example = "harassment NOT spam" if token == "NOT" else f"harassment {token} threats"
             raise BadQuery(f"'{token}' needs a word on {'its right' if token == 'NOT' else 'each side'}"
                            f", e.g. {example} (operators are written in capitals)")

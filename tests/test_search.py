@@ -6,6 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from generator import pipeline
 from generator.audience import published
@@ -123,7 +125,7 @@ def test_common_and_short_words_are_not_corrected(index):
     assert index.search("when was the comment shut").suggestion is None
 
 
-@pytest.mark.parametrize("text", ['"account takeover', "NOT", "harassment AND", "OR spam",
+@pytest.mark.parametrize("text", ['"account takeover', "NOT", "harassment AND", "OR spam", "NOT NOT spam",
                                   "(spam", "spam)", "", "   "])
 def test_bad_queries_raise_a_readable_error(index, text):
     with pytest.raises(BadQuery) as caught:
@@ -204,3 +206,27 @@ def test_a_deprecated_match_never_outscores_its_successor():
     other = {"id": "other", "status": "deprecated", "successor": "", "url": "c"}
     ranked = demote_deprecated([(10.0, old), (6.0, other), (4.0, new)])
     assert [hit["id"] for _score, hit in ranked] == ["new", "old", "other"]
+
+
+QUERY_PIECES = st.sampled_from(list('ab "()*?:^~[]-+') + [" AND ", " OR ", " NOT ", "type:",
+                                                           "tag:", "spam", "harasment", " "])
+
+
+@given(text=st.lists(QUERY_PIECES, max_size=12).map("".join))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_query_text_gives_results_or_a_readable_error(index, text):
+    try:
+        outcome = index.search(text)
+    except BadQuery as error:
+        assert str(error)
+    else:
+        assert isinstance(outcome.results, list)
+
+
+def test_a_damaged_index_is_a_clear_error(config):
+    index_site(config).close()
+    for path in (config.root / "site" / "_search" / "whoosh").glob("*.toc"):
+        path.write_bytes(b"not an index")
+    result = CliRunner().invoke(main, ["search", "spam", "--config",
+                                       str(config.root / "site_config.yml")])
+    assert result.exit_code == 2 and "run `kc build` again" in result.output
