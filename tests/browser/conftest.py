@@ -208,7 +208,7 @@ class Browser:
     # -- state
     def reset(self):
         d = self.driver
-        d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        self.desktop()
         d.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "", "features": []})
         if d.current_url.startswith("http"):
             d.execute_script("try { localStorage.clear(); } catch (e) {}")
@@ -223,7 +223,9 @@ class Browser:
         self.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": True})
 
     def desktop(self):
-        self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        """A 1280x900 viewport (the window size alone leaves less, for the window's frame)."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": DESKTOP[0], "height": DESKTOP[1], "deviceScaleFactor": 1, "mobile": False})
         self.driver.execute_cdp_cmd("Emulation.setTouchEmulationEnabled", {"enabled": False})
 
     def use(self, viewport: str):
