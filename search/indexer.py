@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage, RamStorage, copy_storage
 
 from generator.audience import listed
 from generator.document import Document
@@ -55,13 +55,17 @@ def write_index(site: Site, docs: list[Document], index_dir: Path) -> None:
     index_dir.mkdir(parents=True)
     published = {doc.id: doc for doc in docs}
     title_of = lambda doc_id: published[doc_id].title if doc_id in published else None  # noqa: E731
+    # Written in memory, then copied: whoosh asks the file system whether a column file
+    # exists for every posting of an unscored field, which costs a fifth of the time on
+    # disk. Separate files, not one compound file: that one records modification times.
+    memory = MemoryStorage()
     with deterministic_names(docs):
-        ix = whoosh_index.create_in(str(index_dir), make_schema())
-        writer = ix.writer(compound=False)  # a compound file records mtimes
+        writer = memory.create_index(make_schema()).writer(compound=False)
         for doc in docs:
             for entry in entries(site, doc, title_of, published):
                 writer.add_document(**entry)
         writer.commit()
+    copy_storage(memory, FileStorage(str(index_dir)))
 
 
 def entries(site: Site, doc: Document, title_of, published: dict) -> Iterator[dict]:
@@ -83,6 +87,14 @@ def entries(site: Site, doc: Document, title_of, published: dict) -> Iterator[di
         yield {**common, "url": doc_url(doc) + anchor,
                "section": section.heading if section else "",
                "body": section.text if section else (doc.get("summary") or "")}
+
+
+class MemoryStorage(RamStorage):
+    """whoosh's RamStorage keeps scratch files in /tmp/MAIN.tmp, a folder shared by
+    every build running at the same time; these stay in memory too."""
+
+    def temp_storage(self, name=None):
+        return RamStorage()
 
 
 @contextlib.contextmanager
