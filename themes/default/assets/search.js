@@ -98,8 +98,10 @@
     translations: { placeholder: "Search policies, playbooks, FAQs\u2026",
                     search_label: "Search the knowledge center" }
   });
-  var form = box.querySelector("form");
+  var form = box.querySelector("form");          // Pagefind's form carries role="search"
   if (form) form.insertAdjacentElement("afterend", note);
+  var input = box.querySelector("input");
+  if (input) input.setAttribute("aria-label", "Search the knowledge center");
   /* Accessibility (axe): #search is already the search landmark, so Pagefind's form must not
      be a second one with the same name; and the box needs a name, not only a title. */
   if (form) form.removeAttribute("role");
