@@ -50,7 +50,7 @@ class QueryBuilder:
         self.schema = make_schema()
         self.parser = MultifieldParser(list(TEXT_FIELDS), self.schema, group=OrGroup.factory(0.9))
         self.parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
-        self.synonyms = {stem(key): [words(s) for s in values if words(s)]
+        self.synonyms = {stem(key): [words(s) for s in values if words(s) not in ([], [stem(key)])]
                          for key, values in synonyms.items()}
 
     def build(self, text: str, doc_type: str | None = None, tags=(), regions=()) -> ParsedQuery:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh import query as Q
-from whoosh.highlight import ContextFragmenter, Formatter, get_text
+from whoosh.highlight import ContextFragmenter, Formatter, get_text, highlight
 
 from generator.config import SiteConfig
 from generator.errors import KcError
@@ -16,7 +16,8 @@ from generator.urls import absolute_url
 from . import spelling
 from .indexer import INDEX_DIR
 from .parsing import BadQuery, QueryBuilder  # noqa: F401  (BadQuery is part of the API)
-from .schema import WEIGHTING
+from .fastscore import Unsupported, VectorScorer
+from .schema import ANALYZER, WEIGHTING
 
 DEPRECATED_FACTOR = 0.5     # a deprecated document's score is halved ...
 BELOW_SUCCESSOR = 0.99      # ... and kept below its successor's when both match
@@ -60,13 +61,16 @@ class MarkFormatter(Formatter):
 
 
 class SearchIndex:
-    """An open index; keep it open to answer many queries quickly."""
+    """An open index; keep it open to answer many queries quickly: each word's scores
+    are computed once and kept in memory (see fastscore.py)."""
 
     def __init__(self, index_dir: Path, config: SiteConfig):
         self.config = config
         self.index = open_index(index_dir)
         self.searcher = self.index.searcher(weighting=WEIGHTING)
         self.id_column = self.searcher.reader().column_reader("id")
+        self.vectors = VectorScorer(self.searcher)
+        self.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
         self.builder = QueryBuilder(config.search.synonyms)
         self.known = set(self.builder.synonyms)
 
@@ -99,22 +103,39 @@ class SearchIndex:
     def run(self, parsed, limit: int) -> list[Hit]:
         if parsed.query is Q.NullQuery:
             return []
-        # One result per document, its best section. Fetching more sections and keeping
-        # the first of each document is about twice as fast as whoosh's `collapse=`
-        # (which also ignores `filter=`).
-        results = self.searcher.search(parsed.query, filter=parsed.filter,
-                                       limit=(limit + 10) * SECTIONS_PER_RESULT)
-        results.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-        results.formatter = MarkFormatter()
-        best = best_per_document(results, self.id_column)[: limit + 10]
-        ranked = demote_deprecated([(hit.score, hit) for hit in best])
-        return [self.to_hit(hit, score) for score, hit in ranked[:limit]]
+        ranked = self.rank(parsed, (limit + 10) * SECTIONS_PER_RESULT)
+        best = best_per_document(ranked, self.id_column)[: limit + 10]
+        fields = [(score, self.searcher.stored_fields(entry)) for score, entry in best]
+        terms = body_terms(parsed.query, self.searcher.reader())
+        return [self.to_hit(hit, score, terms) for score, hit in demote_deprecated(fields)[:limit]]
 
-    def to_hit(self, hit, score: float) -> Hit:
-        snippet = hit.highlights("body", top=2) or lead(hit.get("body", ""))
+    def rank(self, parsed, count: int) -> list[tuple[float, int]]:
+        """(score, entry number) of the best `count` sections, best first."""
+        try:
+            return self.vectors.top(parsed.query, parsed.filter, count)
+        except Unsupported:
+            results = self.searcher.search(parsed.query, filter=parsed.filter, limit=count)
+            return [(results.score(i), results.docnum(i)) for i in range(results.scored_length())]
+
+    def to_hit(self, hit: dict, score: float, terms: set[str]) -> Hit:
+        body = hit.get("body", "")
+        snippet = highlight(body, terms, ANALYZER, self.fragmenter, MarkFormatter(), top=2)
         return Hit(id=hit["id"], type=hit["type"], title=hit["title"], section=hit["section"],
-                   url=absolute_url(self.config, hit["url"]), snippet=" ".join(snippet.split()),
-                   score=round(score, 3))
+                   url=absolute_url(self.config, hit["url"]),
+                   snippet=" ".join((snippet or lead(body)).split()), score=round(score, 3))
+
+
+def body_terms(query: Q.Query, reader) -> set[str]:
+    """The analysed words of the query that occur in body text, for highlighting."""
+    found = set()
+    for leaf in query.leaves():
+        if getattr(leaf, "fieldname", None) != "body":
+            continue
+        if isinstance(leaf, (Q.Prefix, Q.Wildcard)):
+            found.update(leaf._btexts(reader))          # escal* -> escal, escalation, ...
+        else:
+            found.update(text for _field, text in leaf.iter_all_terms(phrases=True))
+    return {text.decode("utf-8") if isinstance(text, bytes) else text for text in found}
 
 
 def open_index(index_dir: Path):
@@ -129,15 +150,14 @@ def open_index(index_dir: Path):
     return index
 
 
-def best_per_document(results, id_column) -> list:
-    """The best-scoring section of each document, in score order. Reads ids from the
-    id column: a hit's stored fields (with the body text) are only loaded when kept."""
+def best_per_document(ranked: list[tuple[float, int]], id_column) -> list[tuple[float, int]]:
+    """The best-scoring section of each document, in score order."""
     seen, best = set(), []
-    for rank in range(results.scored_length()):
-        doc_id = id_column[results.docnum(rank)]
+    for score, entry in ranked:
+        doc_id = id_column[entry]
         if doc_id not in seen:
             seen.add(doc_id)
-            best.append(results[rank])
+            best.append((score, entry))
     return best
 
 

@@ -230,3 +230,18 @@ def test_a_damaged_index_is_a_clear_error(config):
     result = CliRunner().invoke(main, ["search", "spam", "--config",
                                        str(config.root / "site_config.yml")])
     assert result.exit_code == 2 and "run `kc build` again" in result.output
+
+
+@pytest.mark.parametrize("text", ["harassment", "report harassment", "threats OR bots",
+                                  '"home address"', "escal*", "harassment NOT doxxing",
+                                  "bots AND scams", "harassment type:faq", "NOT spam",
+                                  "bullied", "abuse tag:harassment region:eu"])
+def test_vector_scores_equal_whoosh_scores(index, text):
+    """fastscore.py must rank exactly as whoosh would, only faster."""
+    parsed = index.builder.build(text)
+    expected = [(round(hit.score, 6), hit.docnum) for hit in
+                index.searcher.search(parsed.query, filter=parsed.filter, limit=None)]
+    got = [(round(score, 6), entry) for score, entry in
+           index.vectors.top(parsed.query, parsed.filter, 1000)]
+    assert sorted(got, key=lambda s: (-s[0], s[1])) == sorted(expected, key=lambda s: (-s[0], s[1]))
+    assert got
