@@ -30,7 +30,8 @@ class VectorScorer:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.size = self.reader.doc_count_all()
-        self.postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        # (field, term) or (field, phrase, slop) -> (entry numbers, scores)
+        self.postings: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
 
     def top(self, query: Q.Query, filter_query: Q.Query | None, count: int) -> list[tuple[float, int]]:
         """The best `count` (score, entry number) pairs, best first; ties by entry number."""
@@ -91,10 +92,15 @@ class VectorScorer:
         return np.array(entries, dtype=np.int64), np.array(scores, dtype=np.float64)
 
     def phrase(self, node: Q.Phrase) -> Scored:
-        entries, scores = self.read_postings(node)   # only the entries holding the phrase
+        """Kept like a term's scores: synonyms such as "account takeover" recur in
+        many queries. A phrase seen for the first time costs a whoosh phrase search."""
+        key = (node.fieldname, " ".join(node.words), node.slop)
+        if key not in self.postings:
+            self.postings[key] = self.read_postings(Q.Phrase(node.fieldname, node.words, node.slop))
+        entries, scores = self.postings[key]
         found = self.constant(np.zeros(self.size, dtype=bool), 0.0)
         found.mask[entries] = True
-        found.scores[entries] = scores
+        found.scores[entries] = scores * node.boost
         return found
 
     def words(self, node: Q.Query) -> list[str]:
