@@ -102,11 +102,6 @@
   if (form) form.insertAdjacentElement("afterend", note);
   var input = box.querySelector("input");
   if (input) input.setAttribute("aria-label", "Search the knowledge center");
-  /* Accessibility (axe): #search is already the search landmark, so Pagefind's form must not
-     be a second one with the same name; and the box needs a name, not only a title. */
-  if (form) form.removeAttribute("role");
-  var input = box.querySelector(".pagefind-ui__search-input");
-  if (input) input.setAttribute("aria-label", "Search the knowledge center");
   box.addEventListener("focusin", loadTerms, { once: true });
 
   /* Escape closes the results and returns to the box. */
