@@ -21,13 +21,12 @@ def test_results_appear_while_typing(browser, root_url):
     box = search(browser, "dox")           # no Enter: results must come as you type
     results(browser)
     assert "dox" in message(browser)
-    first = settle(browser)[0]
+    settle(browser)
     box.send_keys("xing")
     browser.wait(lambda d: "doxxing" in message(browser), "the results to follow the typed text")
     settle(browser)
     paths = result_paths(browser, root_url)
     assert "policies/harassment-bullying/" in paths[:3], paths
-    assert first != message(browser)
     browser.screenshot("search-results")
 
 
