@@ -50,7 +50,7 @@ WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 def use_sample_vocabulary(seed: int = 11) -> int:
     """Make bench/corpus.py write sentences drawn from the sample content's words, with
     their frequencies (Zipf-like, a few thousand distinct words), instead of its
-    45-word list, where every word occurs in about 60% of all sections. Returns the
+    42-word list, where every word occurs in about 60% of all sections. Returns the
     vocabulary size. Titles, topics, front matter and structure are unchanged."""
     counts = collections.Counter()
     for path in sorted((ROOT / "content").rglob("*.md")):
@@ -220,7 +220,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, help="Folder for the corpus and outputs (kept).")
     parser.add_argument("--no-browser", action="store_true", help="Estimate Pagefind bytes instead.")
     parser.add_argument("--text", choices=["synthetic", "sample"], default="synthetic",
-                        help="Body text: bench/corpus.py's 45-word list (every word in ~60%% of "
+                        help="Body text: bench/corpus.py's 42-word list (every word in ~60%% of "
                              "sections: the worst case for search), or words drawn from the "
                              "sample content with their frequencies.")
     parser.add_argument("--skip-pagefind", action="store_true", help="Only the whoosh figures.")

@@ -15,6 +15,7 @@ import random
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -48,7 +49,7 @@ def indexed_documents(pages: Iterable[Document], drafts: bool) -> list[Document]
     return sorted((doc for doc in pages if listed(doc, drafts)), key=lambda doc: doc.id)
 
 
-def write_index(site: Site, docs: list[Document], index_dir: Path) -> None:
+def write_index(site: Site, docs: list[Document], index_dir: Path, memory_mb: float = 128) -> None:
     """(Re)create a whoosh index at index_dir with one entry per document section."""
     if index_dir.exists():
         shutil.rmtree(index_dir)
@@ -58,14 +59,14 @@ def write_index(site: Site, docs: list[Document], index_dir: Path) -> None:
     # Written in memory, then copied: whoosh asks the file system whether a column file
     # exists for every posting of an unscored field, which costs a fifth of the time on
     # disk. Separate files, not one compound file: that one records modification times.
-    memory = MemoryStorage()
-    with deterministic_names(docs):
-        writer = memory.create_index(make_schema()).writer(compound=False)
+    with tempfile.TemporaryDirectory(prefix="kc-index-") as scratch, deterministic_names(docs):
+        memory = MemoryStorage(Path(scratch))
+        writer = memory.create_index(make_schema()).writer(compound=False, limitmb=memory_mb)
         for doc in docs:
             for entry in entries(site, doc, title_of, published):
                 writer.add_document(**entry)
         writer.commit()
-    copy_storage(memory, FileStorage(str(index_dir)))
+        copy_storage(memory, FileStorage(str(index_dir)))
 
 
 def entries(site: Site, doc: Document, title_of, published: dict) -> Iterator[dict]:
@@ -90,11 +91,16 @@ def entries(site: Site, doc: Document, title_of, published: dict) -> Iterator[di
 
 
 class MemoryStorage(RamStorage):
-    """whoosh's RamStorage keeps scratch files in /tmp/MAIN.tmp, a folder shared by
-    every build running at the same time; these stay in memory too."""
+    """whoosh's RamStorage keeps scratch files (sorted runs of postings on big sites)
+    in /tmp/MAIN.tmp, a folder shared by every build running at the same time; this
+    one uses a private folder."""
+
+    def __init__(self, scratch: Path):
+        super().__init__()
+        self.scratch = FileStorage(str(scratch))
 
     def temp_storage(self, name=None):
-        return RamStorage()
+        return self.scratch
 
 
 @contextlib.contextmanager

@@ -245,3 +245,14 @@ def test_vector_scores_equal_whoosh_scores(index, text):
            index.vectors.top(parsed.query, parsed.filter, 1000)]
     assert sorted(got, key=lambda s: (-s[0], s[1])) == sorted(expected, key=lambda s: (-s[0], s[1]))
     assert got
+
+
+def test_big_sites_index_through_sorted_runs_with_the_same_result(config, tmp_path):
+    """Above `memory_mb` whoosh sorts postings in runs on disk (10,000 documents do)."""
+    site = pipeline.check(config, TODAY)
+    docs = indexer.indexed_documents(published(site, "internal"), False)
+    indexer.write_index(site, docs, tmp_path / "runs", memory_mb=0.01)
+    indexer.write_index(site, docs, tmp_path / "memory")
+    def files(root):
+        return {p.name: p.read_bytes() for p in root.iterdir()}
+    assert files(tmp_path / "runs") == files(tmp_path / "memory")
