@@ -12,6 +12,8 @@ from typing import Any
 import yaml
 
 FENCE = "---"
+# libyaml's safe loader is ~10x faster and gives the same node marks; fall back if absent.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -43,7 +45,7 @@ def parse(yaml_text: str, first_line: int) -> Parsed:
     """Safely load YAML, recording (line, column) of every key and list item."""
     loader = None
     try:
-        loader = yaml.SafeLoader(yaml_text)  # the reader rejects control characters right here
+        loader = SafeLoader(yaml_text)  # the reader rejects control characters right here
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
