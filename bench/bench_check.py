@@ -2,14 +2,15 @@
 
     python bench/bench_check.py [--docs 10000] [--runs 3]
 
-Prints the median wall time and CPU time (this process and its workers) of each
-stage and of the whole check, with serial and parallel loading side by side.
-Target (issue #2): 10,000 documents well under 10 s.
+Prints the median wall time and CPU time of each stage and of the whole check,
+cold (no outline cache: every body parsed) and warm (unchanged bodies' outlines
+read from .kc/cache/) side by side. Target (issue #2): 10,000 documents well under 10 s.
 """
 from __future__ import annotations
 
 import argparse
 import resource
+import shutil
 import statistics
 import sys
 import tempfile
@@ -20,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import generate  # noqa: E402
 
-from generator import load, load_config  # noqa: E402
+from generator import load_config  # noqa: E402
 from generator.pipeline import CHECK_STAGES  # noqa: E402
 from generator.site import Site  # noqa: E402
 
@@ -41,14 +42,18 @@ def run_once(config_path: Path) -> tuple[dict[str, float], float, int]:
     return walls, cpu_seconds() - cpu, len(site.documents)
 
 
-def measure(config_path: Path, runs: int, parallel: bool) -> None:
-    load.PARALLEL_THRESHOLD = 400 if parallel else 10**9
-    results = [run_once(config_path) for _ in range(runs)]
+def measure(config_path: Path, runs: int, warm: bool) -> None:
+    cache_dir = config_path.parent / ".kc"
+    results = []
+    for _ in range(runs):
+        if not warm:
+            shutil.rmtree(cache_dir, ignore_errors=True)
+        results.append(run_once(config_path))
     docs = results[0][2]
     totals = [sum(walls.values()) for walls, _, _ in results]
     stages = "  ".join(f"{name} {statistics.median(r[0][name] for r in results):.2f}s"
                        for name, _ in CHECK_STAGES)
-    label = "parallel" if parallel else "serial  "
+    label = "warm" if warm else "cold"
     print(f"{label} {docs} docs: median wall {statistics.median(totals):.2f} s "
           f"(min {min(totals):.2f}, max {max(totals):.2f}), median CPU "
           f"{statistics.median(cpu for _, cpu, _ in results):.2f} s  [{stages}]")
@@ -62,8 +67,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         config_path = generate(Path(tmp), args.docs)
         print(f"kc check benchmark: {args.docs} generated documents, {args.runs} runs each")
-        measure(config_path, args.runs, parallel=False)
-        measure(config_path, args.runs, parallel=True)
+        measure(config_path, args.runs, warm=False)
+        measure(config_path, args.runs, warm=True)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak RSS of the benchmark process: {peak:.0f} MiB")
 

@@ -1,21 +1,17 @@
 """Stage 1 — load: files under content/ become Documents with source positions.
 
 Each file is read, split, YAML-parsed and outlined (headings and references with
-their lines) on its own, so large corpora load on every core; results keep path
-order, so diagnostics and output stay deterministic.
+their lines). Outlines of unchanged bodies come from the outline cache.
 """
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
-from functools import partial
-from multiprocessing import get_context
 from pathlib import Path
 
-from . import frontmatter_yaml, markdown
+from . import frontmatter_yaml
 from .config import SiteConfig
 from .diagnostics import Diagnostics
 from .document import Document, Team
+from .outline_cache import OutlineCache
 from .site import Site
 
 FOLDER_TYPES = {
@@ -26,25 +22,18 @@ FOLDER_TYPES = {
     "faqs": "faq",
 }
 TEAMS_FILE = "teams.yml"
-PARALLEL_THRESHOLD = 400  # below this, starting worker processes costs more than it saves
 
 
-def run(site: Site) -> None:
+def run(site: Site, cache: OutlineCache | None = None) -> None:
+    cache = cache or OutlineCache(site.config.root)
     content = site.config.content_path
-    paths = sorted(content.rglob("*.md"))
-    for document, diagnostics in map_files(partial(load_file, site.config), paths):
+    for path in sorted(content.rglob("*.md")):
+        document, diagnostics = load_file(site.config, path, cache)
         site.diagnostics.extend(diagnostics)
         if document is not None:
             site.documents.append(document)
+    cache.save()
     load_teams(site, content / TEAMS_FILE)
-
-
-def map_files(load, paths: list[Path]):
-    workers = min(os.cpu_count() or 1, 8)
-    if len(paths) < PARALLEL_THRESHOLD or workers < 2:
-        return map(load, paths)
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        return list(pool.map(load, paths, chunksize=max(1, len(paths) // (workers * 4))))
 
 
 def relative(config: SiteConfig, path: Path) -> str:
@@ -71,7 +60,7 @@ def read_text(path: Path, rel: str, diagnostics: Diagnostics) -> str | None:
         return None
 
 
-def load_file(config: SiteConfig, path: Path) -> tuple[Document | None, Diagnostics]:
+def load_file(config: SiteConfig, path: Path, cache: OutlineCache) -> tuple[Document | None, Diagnostics]:
     """One content file -> a Document (or None) and the problems found in it."""
     diagnostics = Diagnostics()
     rel = relative(config, path)
@@ -96,12 +85,11 @@ def load_file(config: SiteConfig, path: Path) -> tuple[Document | None, Diagnost
                         "write one `key: value` pair per line")
         return None, diagnostics
     folder = path.relative_to(config.content_path).parts[0]
-    tokens = markdown.parse(parts.body)
+    headings, references = cache.outline(parts.body, parts.body_line)
     document = Document(src_path=rel, type=FOLDER_TYPES.get(folder, ""),
                         meta={str(key): value for key, value in meta.items()},
                         body=parts.body, body_line=parts.body_line, positions=parsed.positions,
-                        headings=markdown.headings(tokens, parts.body_line),
-                        references=list(markdown.references(tokens)))
+                        headings=headings, references=references)
     return document, diagnostics
 
 
