@@ -11,8 +11,9 @@ Reports, for the internal audience:
 - Pagefind: indexing time (the binary over the built HTML) and the bytes a browser
   downloads for one query. Measured in headless Chromium when available: a page of
   the built site is opened, the query typed into the search box, and the sizes of
-  every response under pagefind/ and _search/ summed (Resource Timing
-  encodedBodySize; Pagefind's files are gzip inside, the server adds no compression).
+  every response sent after the page loaded summed by the bench's HTTP server (so
+  requests from Pagefind's web worker count; Pagefind's files are gzip inside, the
+  server adds no compression).
   Without a browser, an estimate: pagefind.js + entry + wasm + meta + filters + the
   largest index chunk + 5 average fragments (the UI shows 5 results at first).
 - the relevance figures of tests/search_relevance.yml (hit@3, MRR) on the sample content.
@@ -136,6 +137,7 @@ def bench_pagefind(config, out: Path, browser: bool) -> None:
     started = time.perf_counter()
     build(config, out_dir=out, audience="internal")
     build_seconds = time.perf_counter() - started
+    shutil.rmtree(out / indexer.PAGEFIND_DIR)   # Pagefind leaves stale files of earlier runs
     started = time.perf_counter()
     indexer.run_pagefind(out)
     seconds = time.perf_counter() - started
@@ -145,9 +147,9 @@ def bench_pagefind(config, out: Path, browser: bool) -> None:
           f"bundle {size / 1e6:.1f} MB")
     measured = browser and browser_bytes(out, "harassment review")
     if measured:
-        total, files = measured
+        total, files, names = measured
         print(f"pagefind: a browser downloads {total / 1e3:.0f} kB of search data for the query "
-              f"'harassment review' ({files} files, headless Chromium)")
+              f"'harassment review' ({files} files, headless Chromium): {', '.join(names)}")
     else:
         print(f"pagefind: about {estimated_bytes(bundle) / 1e3:.0f} kB of search data per query "
               f"(estimate from the bundle; no browser)")
@@ -161,7 +163,10 @@ def estimated_bytes(bundle: Path) -> int:
     return fixed + max(sizes("index/*")) + 5 * int(statistics.mean(fragments))
 
 
-def browser_bytes(site: Path, query: str) -> tuple[int, int] | None:
+def browser_bytes(site: Path, query: str) -> tuple[int, int, list[str]] | None:
+    """Bytes the server sends for search data after a page has loaded and `query` is
+    typed: counted by the HTTP server itself, so requests from Pagefind's web worker
+    count too. Returns (bytes, number of files, their names)."""
     try:
         from selenium import webdriver
         from selenium.webdriver.chrome.service import Service
@@ -171,7 +176,7 @@ def browser_bytes(site: Path, query: str) -> tuple[int, int] | None:
     chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
     if not (chromium and driver):
         return None
-    handler = functools.partial(QuietHandler, directory=str(site))
+    handler = functools.partial(CountingHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     options = webdriver.ChromeOptions()
@@ -181,21 +186,27 @@ def browser_bytes(site: Path, query: str) -> tuple[int, int] | None:
     browser = webdriver.Chrome(options=options, service=Service(driver))
     try:
         browser.get(f"http://127.0.0.1:{server.server_port}/")
-        time.sleep(1)
+        time.sleep(2)
+        CountingHandler.sent.clear()            # what the page itself loaded does not count
         box = browser.find_element(By.CSS_SELECTOR, "#search input")
         box.click()
         box.send_keys(query)
-        time.sleep(4)
-        entries = browser.execute_script(
-            "return performance.getEntriesByType('resource').map(e => [e.name, e.encodedBodySize])")
+        time.sleep(5)
+        sent = list(CountingHandler.sent)
     finally:
         browser.quit()
         server.shutdown()
-    search = [(name, size) for name, size in entries if "/pagefind/" in name or "/_search/" in name]
-    return sum(size for _name, size in search), len(search)
+    return sum(size for _path, size in sent), len(sent), sorted(path for path, _size in sent)
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class CountingHandler(http.server.SimpleHTTPRequestHandler):
+    sent: list[tuple[str, int]] = []
+
+    def copyfile(self, source, outputfile) -> None:
+        data = source.read()
+        outputfile.write(data)
+        CountingHandler.sent.append((self.path, len(data)))
+
     def log_message(self, *args) -> None:
         pass
 
@@ -225,7 +236,12 @@ def main() -> None:
                              "sample content with their frequencies.")
     parser.add_argument("--skip-pagefind", action="store_true", help="Only the whoosh figures.")
     parser.add_argument("--skip-whoosh", action="store_true", help="Only the Pagefind figures.")
+    parser.add_argument("--browser-only", type=Path, metavar="SITE",
+                        help="Only measure the bytes of one query on an already built SITE.")
     args = parser.parse_args()
+    if args.browser_only:
+        print(browser_bytes(args.browser_only, "harassment review"))
+        return
     work = args.work or Path(tempfile.mkdtemp(prefix="kc-bench-search-"))
     if args.text == "sample":
         print(f"body text: sample-content vocabulary ({use_sample_vocabulary()} words)")
