@@ -14,9 +14,9 @@ from generator.errors import KcError
 from generator.urls import absolute_url
 
 from . import spelling
+from .fastscore import Unsupported, VectorScorer
 from .indexer import INDEX_DIR
 from .parsing import BadQuery, QueryBuilder  # noqa: F401  (BadQuery is part of the API)
-from .fastscore import Unsupported, VectorScorer
 from .schema import ANALYZER, WEIGHTING
 
 DEPRECATED_FACTOR = 0.5     # a deprecated document's score is halved ...
