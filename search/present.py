@@ -18,8 +18,8 @@ def to_json(outcome: Outcome) -> str:
 
 def print_outcome(outcome: Outcome, console: Console) -> None:
     if outcome.corrected:
-        console.print(Text.assemble("No results for ", (outcome.query, "bold"),
-                                    ". Showing results for ", (outcome.suggestion, "bold"), "."))
+        console.print(Text.assemble("Showing results for ", (outcome.suggestion, "bold"),
+                                    " (no exact match for ", (outcome.query, "bold"), ")."))
     elif not outcome.results:
         console.print(Text.assemble("No results for ", (outcome.query, "bold"), "."))
     for rank, hit in enumerate(outcome.results, 1):

@@ -45,7 +45,7 @@ class Outcome:
     query: str
     results: list[Hit] = field(default_factory=list)
     suggestion: str | None = None
-    corrected: bool = False    # results are for the suggestion: the query found nothing
+    corrected: bool = False    # the results are for the suggestion
 
     def to_json(self) -> dict:
         return {"query": self.query, "results": [asdict(hit) for hit in self.results],
@@ -90,14 +90,18 @@ class SearchIndex:
 
     def search(self, text: str, doc_type: str | None = None, tags=(), regions=(),
                limit: int = 10) -> Outcome:
+        """Results for `text`; when a word of it is in no section and a close word is,
+        results for the corrected query instead (an unknown word matches nothing, so
+        the correction can only help), marked as corrected."""
         parsed = self.builder.build(text, doc_type, tags, regions)
-        outcome = Outcome(text, self.run(parsed, limit))
-        outcome.suggestion = spelling.suggest(self.searcher.reader(), self.index.schema,
-                                              text, self.known)
-        if outcome.suggestion and not outcome.results:
-            corrected = self.run(self.builder.build(outcome.suggestion, doc_type, tags, regions),
-                                 limit)
-            outcome.results, outcome.corrected = corrected, bool(corrected)
+        outcome = Outcome(text, suggestion=spelling.suggest(
+            self.searcher.reader(), self.index.schema, text, self.known))
+        if outcome.suggestion:
+            outcome.results = self.run(self.builder.build(outcome.suggestion, doc_type, tags,
+                                                          regions), limit)
+            outcome.corrected = bool(outcome.results)
+        if not outcome.corrected:
+            outcome.results = self.run(parsed, limit)
         return outcome
 
     def run(self, parsed, limit: int) -> list[Hit]:

@@ -256,3 +256,15 @@ def test_big_sites_index_through_sorted_runs_with_the_same_result(config, tmp_pa
     def files(root):
         return {p.name: p.read_bytes() for p in root.iterdir()}
     assert files(tmp_path / "runs") == files(tmp_path / "memory")
+
+
+def test_a_misspelled_word_among_known_ones_is_corrected_too(index):
+    outcome = index.search("harasment report")
+    assert outcome.suggestion == "harassment report" and outcome.corrected
+    assert ids(outcome)[0] == "report-harassment"
+
+
+def test_cli_says_which_query_it_searched(config, index):
+    shown = CliRunner().invoke(main, ["search", "harasment", "--config",
+                                      str(config.root / "site_config.yml")])
+    assert "Showing results for harassment (no exact match for harasment)." in shown.output
