@@ -7,7 +7,7 @@ import click
 from rich.console import Console
 
 from . import pipeline, report
-from .config import DEFAULT_CONFIG, load_config
+from .config import CONTENT_TYPES, DEFAULT_CONFIG, load_config
 from .errors import KcError
 
 CONFIG_OPTION = click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True,
@@ -173,8 +173,8 @@ def digest(config_path, since, until, period, since_last, audience, segment, fmt
 @main.command()
 @CONFIG_OPTION
 @click.argument("query")
-@click.option("--type", "doc_type", type=click.Choice(["policy", "playbook", "training",
-              "newsletter", "faq"]), help="Only documents of this type.")
+@click.option("--type", "doc_type", type=click.Choice(CONTENT_TYPES),
+              help="Only documents of this type.")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only documents with this tag (repeatable).")
 @click.option("--region", "regions", multiple=True, metavar="REGION",
               help="Only documents for this region or global ones (repeatable).")
