@@ -48,7 +48,7 @@ class ParsedQuery:
 class QueryBuilder:
     def __init__(self, synonyms: dict[str, list[str]]):
         self.schema = make_schema()
-        self.parser = MultifieldParser(list(TEXT_FIELDS), self.schema, group=OrGroup.factory(0.9))
+        self.parser = MultifieldParser(list(TEXT_FIELDS), self.schema, group=OrGroup)
         self.parser.add_plugin(FieldAliasPlugin(FIELD_ALIASES))
         self.synonyms = {stem(key): [words(s) for s in values if words(s) not in ([], [stem(key)])]
                          for key, values in synonyms.items()}
