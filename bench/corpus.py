@@ -55,7 +55,7 @@ def front(doc_type: str, doc_id: str, index: int, rng: random.Random, ids: dict[
         lines += [f"policies: [{', '.join(policies[:2])}]", f"severity: sev{rng.randint(1, 4)}",
                   "escalate_to: [escalations]", f"response_time: {rng.randint(1, 24)}h"]
     elif doc_type == "training":
-        prereq = ids["training"][index - 1: index] if index > 0 else []
+        prereq = ids["training"][index - 1: index] if index % 5 else []  # paths of five modules
         lines += [f"policies: [{', '.join(policies[:2])}]", f"prerequisites: [{', '.join(prereq)}]",
                   "duration_minutes: 30", "objectives: [Recognise violations, Apply the policy]",
                   "quiz:", "  - question: Which action comes first?",

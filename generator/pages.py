@@ -6,6 +6,7 @@ ctx (read-only) and the document: a pure function of its inputs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from graphlib import CycleError, TopologicalSorter
 from typing import Callable
 
 from markupsafe import Markup
@@ -110,8 +111,9 @@ def playbook_extras(ctx, doc: Document) -> dict:
 
 def training_extras(ctx, doc: Document) -> dict:
     quiz = doc.get("quiz") or []
+    path = learning_path(ctx, doc)
     return {"policies": visible_docs(ctx, doc.get("policies")),
-            "path": learning_path(ctx, doc), "quiz": quiz,
+            "path": path[-PATH_STEPS:], "path_earlier": max(0, len(path) - PATH_STEPS), "quiz": quiz,
             "extra_toc": [TocEntry(2, "Check your understanding", "kc-quiz")] if quiz else []}
 
 
@@ -131,20 +133,24 @@ EXTRAS = {"policy": policy_extras, "playbook": playbook_extras, "training": trai
           "newsletter": newsletter_extras, "faq": faq_extras}
 
 
+PATH_STEPS = 12  # a page shows the nearest steps of its path, so page size stays bounded
+
+
 def learning_path(ctx, doc: Document) -> list[dict]:
     """Prerequisites (transitively, each after its own prerequisites), then this module."""
-    ordered: list[str] = []
-
-    def visit(doc_id: str, seen: frozenset) -> None:
+    requires: dict[str, list[str]] = {}
+    pending = [doc.id]
+    while pending:  # iterative: prerequisite chains can be thousands deep
+        doc_id = pending.pop()
         target = ctx.lookups.by_id.get(doc_id)
-        if target is None or doc_id in seen:
-            return
-        for prerequisite in target.get("prerequisites") or []:
-            visit(prerequisite, seen | {doc_id})
-        if doc_id not in ordered:
-            ordered.append(doc_id)
-
-    visit(doc.id, frozenset())
+        if doc_id in requires or target is None:
+            continue
+        requires[doc_id] = [p for p in target.get("prerequisites") or [] if p in ctx.lookups.by_id]
+        pending.extend(reversed(requires[doc_id]))
+    try:
+        ordered = list(TopologicalSorter(requires).static_order())
+    except CycleError:  # `kc check` refuses cycles (CYCLE001); never crash on one anyway
+        return []
     if len(ordered) < 2:
         return []
     return [dict(doc_link(ctx.lookups.by_id[i]), current=(i == doc.id),
