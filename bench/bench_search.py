@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402  (bench/corpus.py)
 from generator import load_config, pipeline  # noqa: E402
 from generator.audience import published  # noqa: E402
-from search import indexer  # noqa: E402
+from search import indexer, pagefind  # noqa: E402
 from search.query import SearchIndex  # noqa: E402
 
 WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
@@ -121,27 +121,16 @@ def bench_whoosh(config, out: Path) -> None:
           f"for {len(index.vectors.postings)} words and phrases")
 
 
-def flatten_prerequisites(content: Path) -> None:
-    """bench/corpus.py chains every training module to the previous one (a 1,000-deep
-    chain at 10,000 documents), which generator/pages.py's learning path walks
-    recursively and overflows; search does not care, so the chain is dropped."""
-    for path in (content / "training").glob("*.md"):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"(?m)^prerequisites: \[.*\]$", "prerequisites: []", text),
-                        encoding="utf-8")
-
-
 def bench_pagefind(config, out: Path, browser: bool) -> None:
     from generator.build import build
-    flatten_prerequisites(config.content_path)
     started = time.perf_counter()
     build(config, out_dir=out, audience="internal")
     build_seconds = time.perf_counter() - started
-    shutil.rmtree(out / indexer.PAGEFIND_DIR)   # Pagefind leaves stale files of earlier runs
+    shutil.rmtree(out / pagefind.PAGEFIND_DIR)   # Pagefind leaves stale files of earlier runs
     started = time.perf_counter()
-    indexer.run_pagefind(out)
+    pagefind.run_binary(out)   # always a real run: the cache would skip Pagefind
     seconds = time.perf_counter() - started
-    bundle = out / indexer.PAGEFIND_DIR
+    bundle = out / pagefind.PAGEFIND_DIR
     size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
     print(f"pagefind: indexing {seconds:.1f} s (whole kc build {build_seconds:.1f} s); "
           f"bundle {size / 1e6:.1f} MB")

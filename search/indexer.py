@@ -13,8 +13,6 @@ import contextlib
 import hashlib
 import random
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -23,16 +21,14 @@ from whoosh.filedb.filestore import FileStorage, RamStorage, copy_storage
 
 from generator.audience import listed
 from generator.document import Document
-from generator.errors import KcError
 from generator.site import Site
 from generator.urls import doc_url
 
-from . import terms
+from . import pagefind, terms
 from .schema import FAQ_QUESTION_BOOST, TYPE_WEIGHTS, make_schema
 from .sections import sections
 
 INDEX_DIR = Path("_search") / "whoosh"
-PAGEFIND_DIR = "pagefind"
 
 
 def run(ctx) -> None:
@@ -41,7 +37,7 @@ def run(ctx) -> None:
     index_dir = Path(ctx.out_dir) / INDEX_DIR
     write_index(ctx.site, docs, index_dir)
     terms.write(index_dir, Path(ctx.out_dir) / terms.TERMS_FILE, ctx.config.search.synonyms)
-    run_pagefind(Path(ctx.out_dir))
+    pagefind.run(Path(ctx.out_dir), cache_root=ctx.config.root)
 
 
 def indexed_documents(pages: Iterable[Document], drafts: bool) -> list[Document]:
@@ -116,16 +112,3 @@ def deterministic_names(docs: list[Document]) -> Iterator[None]:
         yield
     finally:
         random.setstate(state)
-
-
-def run_pagefind(site_dir: Path) -> None:
-    """Run the Pagefind binary over the built HTML: it writes site_dir/pagefind/."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir),
-               "--output-subdir", PAGEFIND_DIR, "--silent"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise KcError(f"search: could not run Pagefind: {exc}") from exc
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        raise KcError(f"search: Pagefind failed: {detail[-1] if detail else done.returncode}")

@@ -178,14 +178,14 @@ def test_interrupted_build_keeps_the_old_site(tmp_path, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "src"]
 
 
-def test_two_builds_write_byte_identical_pages_and_assets(tmp_path):
-    """Everything kc renders is byte-identical. pagefind/ is left out: Pagefind's filter and
-    meta indexes are not stable between runs upstream (Pagefind issue #638)."""
+def test_two_builds_are_byte_identical(tmp_path):
+    """Everything, search bundle included: Pagefind's own output varies between runs
+    (Pagefind issue #638), so kc reuses the bundle of an identical input (search/pagefind.py)."""
     config = copy_fixture(tmp_path)
     build_fixture(config, tmp_path / "a")
     build_fixture(config, tmp_path / "b")
-    first, second = ({rel: data for rel, data in tree(tmp_path / name).items()
-                      if not rel.startswith("pagefind/")} for name in "ab")
+    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert any(rel.startswith("pagefind/") for rel in first)
     assert first.keys() == second.keys()
     assert [rel for rel in first if first[rel] != second[rel]] == []
 

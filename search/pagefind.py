@@ -1,0 +1,76 @@
+"""Run Pagefind over the built HTML, reusing its bundle when its input is unchanged.
+
+Pagefind (1.5) writes its filter and metadata indexes in hash-map order, so two runs
+over the same HTML differ in those files' bytes (upstream issue #638; the fragments
+are stable since 1.3). kc keys each bundle by a hash of everything Pagefind reads —
+its version, its options and every HTML file — and keeps it in .kc/cache/pagefind/:
+building the same input again copies the same bytes back (and skips Pagefind).
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+from generator.errors import KcError
+
+PAGEFIND_DIR = "pagefind"
+CACHE_DIR = Path(".kc") / "cache" / "pagefind"
+CACHE_KEEP = 6  # bundles kept: a few audiences x a few recent inputs
+
+
+def options(site_dir: Path) -> list[str]:
+    return ["--site", str(site_dir), "--output-subdir", PAGEFIND_DIR, "--silent"]
+
+
+def input_key(site_dir: Path) -> str:
+    digest = hashlib.sha256(f"pagefind {version('pagefind')} {options(Path('.'))}".encode())
+    for page in sorted(site_dir.rglob("*.html")):
+        digest.update(page.relative_to(site_dir).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(page.read_bytes()).digest())
+    return digest.hexdigest()[:32]
+
+
+def run(site_dir: Path, cache_root: Path | None) -> None:
+    """Write site_dir/pagefind/, from the cache when this exact input was indexed before."""
+    cached = cache_root / CACHE_DIR / input_key(site_dir) if cache_root else None
+    if cached is not None and cached.is_dir():
+        shutil.copytree(cached, site_dir / PAGEFIND_DIR)
+        return
+    run_binary(site_dir)
+    if cached is not None:
+        remember(site_dir / PAGEFIND_DIR, cached)
+
+
+def run_binary(site_dir: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", *options(site_dir)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise KcError(f"search: could not run Pagefind: {exc}") from exc
+    if done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise KcError(f"search: Pagefind failed: {detail[-1] if detail else done.returncode}")
+
+
+def remember(bundle: Path, cached: Path) -> None:
+    """Store a copy of the bundle (atomically); a cache that cannot be written is skipped."""
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=cached.parent, prefix=".new-"))
+        shutil.copytree(bundle, staging, dirs_exist_ok=True)
+        staging.rename(cached)
+        prune(cached.parent)
+    except OSError:
+        return
+
+
+def prune(folder: Path) -> None:
+    bundles = sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in bundles[CACHE_KEEP:]:
+        shutil.rmtree(old, ignore_errors=True)

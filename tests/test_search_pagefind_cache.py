@@ -1,0 +1,44 @@
+"""Pagefind's bundle is reused only for byte-identical input (search/pagefind.py)."""
+from __future__ import annotations
+
+from search import pagefind
+
+
+def fake_binary(calls):
+    def run_binary(site_dir):
+        calls.append(site_dir)
+        bundle = site_dir / pagefind.PAGEFIND_DIR
+        bundle.mkdir()
+        (bundle / "pagefind-entry.json").write_text(f"run {len(calls)}")
+    return run_binary
+
+
+def site(tmp_path, name, page_text):
+    root = tmp_path / name
+    (root / "faqs/qa").mkdir(parents=True)
+    (root / "index.html").write_text("<h1>Home</h1>")
+    (root / "faqs/qa/index.html").write_text(page_text)
+    return root
+
+
+def test_same_html_reuses_the_bundle_and_changed_html_reindexes(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(pagefind, "run_binary", fake_binary(calls))
+    cache_root = tmp_path / "project"
+    first = site(tmp_path, "a", "<p>How do I appeal?</p>")
+    pagefind.run(first, cache_root)
+    same = site(tmp_path, "b", "<p>How do I appeal?</p>")
+    pagefind.run(same, cache_root)
+    changed = site(tmp_path, "c", "<p>How do I appeal a ban?</p>")
+    pagefind.run(changed, cache_root)
+    assert calls == [first, changed]
+    assert (same / "pagefind/pagefind-entry.json").read_text() == "run 1"
+    assert (changed / "pagefind/pagefind-entry.json").read_text() == "run 2"
+
+
+def test_without_a_cache_root_pagefind_always_runs(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(pagefind, "run_binary", fake_binary(calls))
+    pagefind.run(site(tmp_path, "a", "x"), None)
+    pagefind.run(site(tmp_path, "b", "x"), None)
+    assert len(calls) == 2
