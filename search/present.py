@@ -17,15 +17,17 @@ def to_json(outcome: Outcome) -> str:
 
 
 def print_outcome(outcome: Outcome, console: Console) -> None:
+    def say(text: Text) -> None:  # the terminal wraps, so URLs stay whole for copying
+        console.print(text, soft_wrap=True)
     if outcome.corrected:
-        console.print(Text.assemble("Showing results for ", (outcome.suggestion, "bold"),
-                                    " (no exact match for ", (outcome.query, "bold"), ")."))
+        say(Text.assemble("Showing results for ", (outcome.suggestion, "bold"),
+                          " (no exact match for ", (outcome.query, "bold"), ")."))
     elif not outcome.results:
-        console.print(Text.assemble("No results for ", (outcome.query, "bold"), "."))
+        say(Text.assemble("No results for ", (outcome.query, "bold"), "."))
     for rank, hit in enumerate(outcome.results, 1):
-        console.print(hit_text(rank, hit))
+        say(hit_text(rank, hit))
     if outcome.suggestion and not outcome.corrected:
-        console.print(Text.assemble("Did you mean ", (outcome.suggestion, "bold"), "?"))
+        say(Text.assemble("Did you mean ", (outcome.suggestion, "bold"), "?"))
 
 
 def hit_text(rank: int, hit: Hit) -> Text:

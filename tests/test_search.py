@@ -165,6 +165,22 @@ def test_cli_human_output_and_no_results(config, index):
     assert "Traceback" not in bad.output
 
 
+def test_human_output_never_breaks_a_url_across_lines():
+    """Support agents copy result URLs; a narrow console must not split them."""
+    import io
+
+    from rich.console import Console
+
+    from search.present import print_outcome
+    from search.query import Hit, Outcome
+    url = "https://kc.example.com/training/harassment-review/#impersonation-used-to-harass"
+    hit = Hit("harassment-review", "training", "Reviewing Harassment & Bullying",
+              "Impersonation used to harass", url, "record a **harassment** strike", 17.5)
+    out = io.StringIO()
+    print_outcome(Outcome("harassment", [hit]), Console(file=out, width=40, color_system=None))
+    assert url in out.getvalue().splitlines()[1]
+
+
 def test_cli_out_option_reads_another_build(config, tmp_path):
     index_site(config, out=tmp_path / "elsewhere").close()
     result = CliRunner().invoke(main, ["search", "spam", "--out", str(tmp_path / "elsewhere"),
