@@ -7,7 +7,6 @@ Pagefind fragments and indexes are gzip files: they are unpacked before searchin
 """
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from whoosh import index as whoosh_index
 
 from generator.build import build
 
+from .build_support import readable as unpacked
 from .conftest import ROOT, TODAY
 from .search_corpus import CANARY, FILES
 
@@ -22,13 +22,7 @@ SECRET_WORDS = [CANARY, "thresholds"]   # 'thresholds' occurs only in the restri
 
 
 def readable(path: Path) -> bytes:
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        try:
-            return gzip.decompress(data)
-        except OSError:
-            return data
-    return data
+    return unpacked(path.read_bytes())
 
 
 def whoosh_text(out: Path) -> str:
