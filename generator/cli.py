@@ -51,7 +51,7 @@ def check(config_path: str, fmt: str, strict: bool) -> None:
         sys.exit(1)
 
 
-# --- build / serve (owned by the site build work) -------------------------------------
+# --- build / serve ----------------------------------------------------------------------
 @main.command()
 @CONFIG_OPTION
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
