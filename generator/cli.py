@@ -134,6 +134,21 @@ def serve(config_path: str, port: int, out_dir: str | None) -> None:
 
 
 @main.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+def init(directory: str) -> None:
+    """Create a new knowledge center in DIRECTORY: settings, a team, one example of each type."""
+    from pathlib import Path
+
+    from .init import init_site
+    try:
+        written = init_site(Path(directory))
+    except KcError as error:
+        fail(error)
+    console().print(f"Created a knowledge center in {directory} ({len(written)} files). Next:\n"
+                    f"  cd {directory}\n  kc check\n  kc serve", markup=False, highlight=False)
+
+
+@main.command()
 @CONFIG_OPTION
 @click.option("--since", metavar="DATE", help="First day of the period (YYYY-MM-DD), included.")
 @click.option("--until", metavar="DATE", help="Last day of the period, included [default: today].")

@@ -19,7 +19,10 @@ from .config import SiteConfig
 from .errors import ConfigError, KcError
 
 DEFAULT_THEME = "default"
-BUILTIN_THEMES = Path(__file__).resolve().parent.parent / "themes"   # kc's own themes
+# kc's own themes: inside the package in an installed wheel (copied there by setup.py),
+# else the checkout's themes/ folder (a checkout or an editable install).
+_PACKAGED_THEMES = Path(__file__).resolve().parent / "themes"
+BUILTIN_THEMES = _PACKAGED_THEMES if _PACKAGED_THEMES.is_dir() else _PACKAGED_THEMES.parent.parent / "themes"
 
 
 class TemplateError(KcError):
