@@ -148,6 +148,23 @@ def init(directory: str) -> None:
                     f"  cd {directory}\n  kc check\n  kc serve", markup=False, highlight=False)
 
 
+@main.command(name="new")
+@CONFIG_OPTION
+@click.argument("doc_type", metavar="TYPE", type=click.Choice(CONTENT_TYPES))
+@click.argument("title")
+@click.option("--id", "doc_id", metavar="ID", help="The document id and file name [default: from the title].")
+def new_document(config_path: str, doc_type: str, title: str, doc_id: str | None) -> None:
+    """Start a new document of TYPE titled TITLE in its content folder (never overwrites)."""
+    from .new_document import create
+    try:
+        made = create(load_config(config_path), doc_type, title, doc_id)
+    except KcError as error:
+        fail(error)
+    console().print(f"Created {display_path(made.path).rstrip('/')}", markup=False, highlight=False)
+    for placeholder in made.placeholders:
+        console().print(f"  to do: {placeholder}", markup=False, highlight=False, soft_wrap=True)
+
+
 @main.command()
 @CONFIG_OPTION
 @click.option("--since", metavar="DATE", help="First day of the period (YYYY-MM-DD), included.")
