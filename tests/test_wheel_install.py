@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -48,6 +49,14 @@ def installed(tmp_path_factory):
     venv = base / "venv"
     run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], cwd=base, env=env)
     bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    # When the tests themselves run in a venv (the README's .venv), --system-site-packages
+    # borrows the base Python's packages, not the venv's: add this interpreter's
+    # site-packages as plain path entries (their .pth files, such as an editable install
+    # of this checkout, are not processed from there).
+    purelib = run([str(bin_dir / "python"), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                  cwd=base, env=env).stdout.strip()
+    borrowed = [p for p in sys.path if p.endswith(("site-packages", "dist-packages"))]
+    (Path(purelib) / "kc-test-borrowed.pth").write_text("\n".join(borrowed) + "\n", encoding="utf-8")
     # --ignore-installed: a kc installed in the borrowed site-packages (e.g. an editable
     # install of a checkout) must not make pip skip the wheel.
     run([str(bin_dir / "python"), "-m", "pip", "install", "--no-deps", "--ignore-installed", "-q",
