@@ -110,27 +110,19 @@ def display_path(path) -> str:
 @CONFIG_OPTION
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
-              help="Folder to serve [default: output_dir in site_config.yml].")
-def serve(config_path: str, port: int, out_dir: str | None) -> None:
-    """Serve the built site on 127.0.0.1 (Ctrl-C to stop)."""
-    from pathlib import Path
-
-    from .serve import make_server
+              help="Folder for the preview build [default: .kc/preview].")
+@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
+              default="internal", show_default=True, help="Preview what this audience will see.")
+@click.option("--drafts/--no-drafts", default=True, show_default=True,
+              help="Show draft documents (with a Draft banner).")
+def serve(config_path: str, port: int, out_dir: str | None, audience: str, drafts: bool) -> None:
+    """Live preview on 127.0.0.1: rebuild on every save, reload open pages, show errors
+    in the page (Ctrl-C to stop)."""
+    from .preview.command import serve as serve_preview
     try:
-        config = load_config(config_path)
-        server = make_server(Path(out_dir) if out_dir else config.output_path, port, config.base_path)
+        serve_preview(config_path, port, out_dir, audience, drafts, console())
     except KcError as error:
         fail(error)
-    host, bound = server.server_address[:2]
-    console().print(f"Serving {display_path(Path(out_dir) if out_dir else config.output_path)} at "
-                    f"http://{host}:{bound}{config.base_path} (Ctrl-C to stop)", markup=False,
-                    highlight=False)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
 
 
 @main.command()

@@ -1,17 +1,35 @@
-"""`kc serve`: the built site over HTTP on 127.0.0.1 (in-browser search needs http://).
+"""`kc serve`'s HTTP side: a built site over HTTP on 127.0.0.1 (in-browser search needs http://).
 
 The site is mounted at the base_url's path (e.g. /kc/), as it will be in production;
-unknown paths get the site's 404.html with status 404.
+unknown paths get the site's 404.html with status 404. A request path with a NUL,
+a control character, a backslash or a `..` segment (raw or %-encoded) is answered
+400 Bad Request without touching the filesystem. The live preview
+(generator/preview/) extends SiteHandler.
 """
 from __future__ import annotations
 
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .errors import ConfigError
 
 HOST = "127.0.0.1"
+
+
+def bad_request_path(raw: str) -> bool:
+    """True for request targets no static site has: NUL/control characters, backslashes,
+    `..` segments (also %-encoded, also doubly encoded), or no leading slash."""
+    path = urlsplit(raw).path
+    if not path.startswith("/"):
+        return True
+    for text in (path, unquote(path), unquote(unquote(path))):
+        if any(ord(c) < 32 or ord(c) == 127 for c in text) or "\\" in text:
+            return True
+        if any(segment == ".." for segment in text.split("/")):
+            return True
+    return False
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
@@ -22,14 +40,20 @@ class SiteHandler(SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:
-        if self._outside_base():
+        if self._rejected() or self._outside_base():
             return
         super().do_GET()
 
     def do_HEAD(self) -> None:
-        if self._outside_base():
+        if self._rejected() or self._outside_base():
             return
         super().do_HEAD()
+
+    def _rejected(self) -> bool:
+        if bad_request_path(self.path):
+            self.send_error(400, "Bad request path")
+            return True
+        return False
 
     def _outside_base(self) -> bool:
         """Redirect '/' to the base path; anything else outside it is a 404."""
@@ -53,8 +77,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
         if code != 404 or not page.is_file():
             super().send_error(code, message, explain)
             return
-        body = page.read_bytes()
-        self.send_response(404)
+        self.send_html(404, page.read_bytes())
+
+    def send_html(self, status: int, body: bytes) -> None:
+        self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
@@ -62,13 +88,17 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def make_server(directory: Path, port: int, base_path: str = "/") -> ThreadingHTTPServer:
+def make_server(directory: Path, port: int, base_path: str = "/",
+                handler: type[SiteHandler] = SiteHandler, require_site: bool = True,
+                **handler_options) -> ThreadingHTTPServer:
     directory = Path(directory)
-    if not (directory / "index.html").is_file():
+    if require_site and not (directory / "index.html").is_file():
         raise ConfigError(f"nothing to serve: {directory} holds no built site; run `kc build` first")
-    handler = partial(SiteHandler, directory=str(directory), base_path=base_path)
+    bound = partial(handler, directory=str(directory), base_path=base_path, **handler_options)
     try:
-        return ThreadingHTTPServer((HOST, port), handler)
+        server = ThreadingHTTPServer((HOST, port), bound)
     except OSError as exc:
         raise ConfigError(f"cannot listen on {HOST}:{port}: {exc.strerror or exc}; "
                           f"try another --port") from exc
+    server.daemon_threads = True
+    return server

@@ -71,6 +71,7 @@ def test_wheel_carries_the_default_theme_and_the_starter_files(installed):
     assert "generator/themes/default/assets/kc.css" in names
     assert "generator/starter/site_config.yml" in names
     assert "generator/starter/gitignore" in names
+    assert "generator/preview/preview.js" in names
 
 
 def test_installed_wheel_inits_and_builds_a_site_outside_the_checkout(installed, tmp_path):
