@@ -37,6 +37,9 @@ CODES: dict[str, Code] = {
     "QUIZ001": Code("error", "quiz answer out of range", "Make `answer` the 0-based index of a listed choice."),
     "REVIEW001": Code("warning", "review date has passed", "Review the document, then move `review_by` into the future."),
     "BODY001": Code("warning", "empty body", "Write the document's text below the front matter."),
+    "FM004": Code("error", "front matter not closed", "Add a line with just `---` after the last front-matter field."),
+    "YAML002": Code("warning", "text after ` #` dropped as a comment", "Put the value in quotes, e.g. `summary: \"Ask in #ts-policy\"`."),
+    "LOAD004": Code("warning", "file looks like content but is not read", "Rename it to end in `.md` (lower case)."),
 }
 
 

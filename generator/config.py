@@ -92,8 +92,41 @@ def load_config(path: str | Path = DEFAULT_CONFIG) -> SiteConfig:
     try:
         config = SiteConfig.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(
-            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
-        raise ConfigError(f"{path}: invalid site configuration: {problems}") from exc
+        from .frontmatter_yaml import parse
+        positions = parse(path.read_text(encoding="utf-8"), 1).positions
+        problems = []
+        for err in exc.errors():
+            line, column = positions.get(tuple(err["loc"]), (1, 1))
+            problems.append(f"{path}:{line}:{column}: {describe_problem(err)}")
+        raise ConfigError("invalid site configuration:\n" + "\n".join(problems)) from exc
     config.root = path.resolve().parent
     return config
+
+
+# Words people use for a setting, by the setting's real name (difflib alone misses these).
+SETTING_ALIASES = {"navigation": "nav", "menu": "nav", "sections": "nav", "url": "base_url",
+                   "baseurl": "base_url", "site_url": "base_url", "name": "title",
+                   "site_title": "title", "output": "output_dir", "public_dir": "output_dir",
+                   "content": "content_dir", "repo": "repo_url", "repository": "repo_url",
+                   "lang": "language", "themes": "theme"}
+
+
+def describe_problem(error: dict) -> str:
+    """One pydantic error about site_config.yml in words, with a did-you-mean for unknown settings."""
+    loc = [str(part) for part in error["loc"]]
+    where = ".".join(loc)
+    if error["type"] != "extra_forbidden":
+        return f"{where}: {error['msg']}"
+    from .suggest import closest
+    model: type[BaseModel] = SiteConfig
+    for part in loc[:-1]:   # the section the unknown key is in (digest, search)
+        annotation = model.model_fields[part].annotation if part in model.model_fields else None
+        model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else model
+    known = [name for name in model.model_fields if name != "root"]
+    key = loc[-1]
+    guess = SETTING_ALIASES.get(key.lower()) if model is SiteConfig else None
+    guess = guess or closest(key, known) or next((k for k in known if k.startswith(key) or key.startswith(k)), None)
+    if guess:
+        return f"unknown setting `{where}`; did you mean `{guess}`?"
+    return f"unknown setting `{where}`; the settings are: {', '.join(known)}"
+

@@ -22,6 +22,7 @@ class Split:
     yaml_line: int         # 1-based file line of the YAML's first line
     body: str
     body_line: int
+    closed: bool = True    # False: the opening `---` has no closing `---`
 
 
 @dataclass
@@ -38,7 +39,7 @@ def split(text: str) -> Split:
     for index in range(1, len(lines)):
         if lines[index].rstrip() in (FENCE, "..."):
             return Split("".join(lines[1:index]), 2, "".join(lines[index + 1:]), index + 2)
-    return Split("".join(lines[1:]), 2, "", len(lines) + 1)
+    return Split("".join(lines[1:]), 2, "", len(lines) + 1, closed=False)
 
 
 def parse(yaml_text: str, first_line: int) -> Parsed:

@@ -27,31 +27,40 @@ class Edge:
 
 
 def run(site: Site) -> None:
-    index_ids(site)
+    ambiguous = index_ids(site)
     site.successors = {doc.get("supersedes"): doc.id for doc in site.documents if doc.get("supersedes")}
     by_path = {doc.src_path: doc for doc in site.documents}
     for doc in site.documents:
         for edge in body_edges(site, doc, by_path):
-            check_edge(site, edge)
+            if edge.target_id not in ambiguous:   # ID001 already says what to fix
+                check_edge(site, edge)
         for edge in field_edges(doc):
-            check_edge(site, edge)
+            if edge.target_id not in ambiguous:
+                check_edge(site, edge)
         check_teams(site, doc)
     for field in ACYCLIC_FIELDS:
         check_cycles(site, field)
 
 
-def index_ids(site: Site) -> None:
+def index_ids(site: Site) -> set[str]:
+    """Fill site.by_id; report every document of a duplicated id, each naming the others
+    (symmetric: neither author is "second"). Returns the duplicated ids, whose references
+    are not checked further so one clash does not cascade into other authors' files."""
+    holders: dict[str, list[Document]] = {}
     for doc in site.documents:
-        if doc.id is None:
-            continue
-        first = site.by_id.get(doc.id)
-        if first is None:
-            site.by_id[doc.id] = doc
-            continue
-        line, column = doc.position("id")
-        site.diagnostics.add("ID001", doc.src_path, line, column,
-                             f"duplicate id '{doc.id}': {first.src_path} already uses it",
-                             f"rename the id here or in {first.src_path}")
+        if doc.id is not None:
+            holders.setdefault(doc.id, []).append(doc)
+            site.by_id.setdefault(doc.id, doc)
+    duplicated = {doc_id for doc_id, docs in holders.items() if len(docs) > 1}
+    for doc_id in sorted(duplicated):
+        docs = holders[doc_id]
+        for doc in docs:
+            others = [other.src_path for other in docs if other is not doc]
+            line, column = doc.position("id")
+            site.diagnostics.add("ID001", doc.src_path, line, column,
+                                 f"duplicate id '{doc_id}': {', '.join(others)} also uses it",
+                                 f"ids must be unique: rename the id here or in {', '.join(others)}")
+    return duplicated
 
 
 def body_edges(site: Site, doc: Document, by_path: dict[str, Document]):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import frontmatter_yaml
+from . import authoring_hints, frontmatter_yaml
 from .config import SiteConfig
 from .diagnostics import Diagnostics
 from .document import Document, Team
@@ -34,6 +34,7 @@ def run(site: Site, cache: OutlineCache | None = None) -> None:
             site.documents.append(document)
     cache.save()
     load_teams(site, content / TEAMS_FILE)
+    site.diagnostics.extend(authoring_hints.lookalikes(content, site.config.root))
 
 
 def relative(config: SiteConfig, path: Path) -> str:
@@ -72,12 +73,15 @@ def load_file(config: SiteConfig, path: Path, cache: OutlineCache) -> tuple[Docu
         diagnostics.add("LOAD003", rel, 1, 1, "the file has no front matter",
                         "start it with `---`, then `id:` and `title:` lines, then `---`")
         return None, diagnostics
+    if not parts.closed:
+        authoring_hints.unclosed(diagnostics, rel)
+        return None, diagnostics
     parsed = frontmatter_yaml.parse(parts.yaml_text, parts.yaml_line)
     if parsed.error:
-        line, column, problem = parsed.error
-        diagnostics.add("YAML001", rel, line, column, f"malformed front matter: {problem}",
-                        "fix the YAML syntax here; quote values that contain ':' or '#'")
+        diagnostics.add("YAML001", rel, *authoring_hints.yaml_error(parts.yaml_text, parts.yaml_line,
+                                                                    *parsed.error))
         return None, diagnostics
+    authoring_hints.hash_comments(diagnostics, rel, parts.yaml_text, parts.yaml_line)
     meta = parsed.data if parsed.data is not None else {}
     if not isinstance(meta, dict):
         diagnostics.add("YAML001", rel, parts.yaml_line, 1,

@@ -97,6 +97,10 @@ def explain(error: dict[str, Any], name: str) -> tuple[str, str | None]:
                 "use 2-64 lowercase letters, digits and hyphens, starting with a letter or digit")
     if kind == "string_pattern_mismatch" and name == "response_time":
         return f"`{name}` {got!r} is not a duration", "write a number and a unit: 15m, 4h or 2d"
+    if kind == "list_type" and isinstance(got, str):
+        key = name.rsplit(".", 1)[-1]
+        return (f"`{name}` must be a list, but it is the text {got!r}",
+                f"write it as a list in square brackets: `{key}: [{got}]`")
     if kind == "extra_forbidden":
         return f"unknown field `{name}`", "remove it or fix its spelling"
     return f"`{name}`: {error['msg'].lower()} (got {got!r})", None

@@ -40,8 +40,6 @@ CASES = {
         ("FM002", "content/playbooks/b.md", 6)),
     "unknown key": ({"content/faqs/a.md": doc("id: qa\ntitle: A?\nreveiw_by: 2027-01-01")},
                     ("FM003", "content/faqs/a.md", 4)),
-    "duplicate id": ({"content/policies/z-copy.md": policy("spam")},
-                     ("ID001", "content/policies/z-copy.md", 2)),
     "type mismatch": ({"content/faqs/a.md": doc("id: qa\ntitle: A?\ntype: policy")},
                       ("TYPE001", "content/faqs/a.md", 4)),
     "outside type folders": ({"content/misc/a.md": doc("id: qa\ntitle: A")},
