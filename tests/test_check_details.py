@@ -73,8 +73,10 @@ def test_explicit_heading_id_is_a_valid_anchor(check_files):
 
 
 def test_duplicate_id_names_both_files(check_files):
-    [found] = diags(check_files, {"content/policies/zz.md": policy("spam")})
-    assert found.code == "ID001" and "content/policies/spam.md" in found.message
+    first, second = diags(check_files, {"content/policies/zz.md": policy("spam")})
+    assert first.code == second.code == "ID001"
+    assert (first.path, second.path) == ("content/policies/spam.md", "content/policies/zz.md")
+    assert "content/policies/zz.md" in first.message and "content/policies/spam.md" in second.message
 
 
 def test_wrong_enum_names_the_allowed_values(check_files):
