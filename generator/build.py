@@ -23,6 +23,7 @@ import jinja2
 from . import feeds, pipeline
 from .audience import check_audience, published
 from .config import SiteConfig
+from .diagnostics import Diagnostics
 from .document import Document
 from .errors import BuildFailed, ConfigError
 from .listings import listing_pages, sitemap
@@ -64,6 +65,8 @@ class BuildResult:
     bytes: int          # total size of the output
     seconds: float
     warnings: int
+    diagnostics: Diagnostics | None = None     # the check's warnings, for the CLI to print
+    documents_checked: tuple = ()              # every document, to explain those not built
 
 
 def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str = "internal",
@@ -98,7 +101,8 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(target, audience, len(ctx.urls), len(pages), size,
-                       time.perf_counter() - started, site.diagnostics.warning_count)
+                       time.perf_counter() - started, site.diagnostics.warning_count,
+                       site.diagnostics, tuple(site.documents))
 
 
 def render_bodies(pages: list[Document], progress: Progress | None = None) -> dict[str, RenderedPage]:

@@ -46,7 +46,7 @@ def check(config_path: str, fmt: str, strict: bool) -> None:
     elif fmt == "sarif":
         click.echo(report.to_sarif(diags))
     else:
-        report.print_text(diags, count, console())
+        report.print_text(diags, count, console(), report.not_built_note(site.documents))
     if diags.has_errors() or (strict and diags.warning_count):
         sys.exit(1)
 
@@ -61,6 +61,8 @@ def check(config_path: str, fmt: str, strict: bool) -> None:
 @click.option("--drafts", is_flag=True, help="Also build draft documents (with a Draft banner).")
 def build(config_path: str, out_dir: str | None, audience: str, drafts: bool) -> None:
     """Check the content, then write the static site (atomically) to the output folder."""
+    from pathlib import Path
+
     from .build import build as build_site
     from .errors import BuildFailed
     try:
@@ -70,13 +72,21 @@ def build(config_path: str, out_dir: str | None, audience: str, drafts: bool) ->
                                 progress=progress)
     except BuildFailed as failed:
         report.print_text(failed.diagnostics, getattr(failed, "documents", 0), console())
+        target = Path(out_dir) if out_dir else config.output_path
+        console().print(f"The site was not updated: fix the errors above, then run kc build again "
+                        f"({display_path(target)} still holds the previous build, if any).",
+                        markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)
     except KcError as error:
         fail(error)
+    if result.diagnostics is not None and result.warnings:
+        report.print_diagnostics(result.diagnostics, console())
     warnings = f"{result.warnings} warning{'s' * (result.warnings != 1)}"
+    note = report.not_built_note(result.documents_checked, audience, drafts) if result.documents_checked else ""
     console().print(f"Built {result.pages} pages ({result.documents} documents) for audience "
                     f"{result.audience} in {result.seconds:.2f} s → {display_path(result.out_dir)} "
-                    f"({warnings})", markup=False, highlight=False, soft_wrap=True)
+                    f"({warnings}){'; ' + note if note else ''}", markup=False, highlight=False,
+                    soft_wrap=True)
 
 
 def build_progress():

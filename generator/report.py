@@ -18,16 +18,41 @@ def summary(diagnostics: Diagnostics, documents: int) -> dict:
             "warnings": diagnostics.warning_count}
 
 
-def summary_line(diagnostics: Diagnostics, documents: int) -> str:
+def summary_line(diagnostics: Diagnostics, documents: int, note: str = "") -> str:
     errors, warnings = diagnostics.error_count, diagnostics.warning_count
+    suffix = f"; {note}" if note else ""
     if not errors and not warnings:
-        return f"✓ {documents} documents checked, no problems"
+        return f"✓ {documents} documents checked, no problems{suffix}"
     mark = "✗" if errors else "!"
     return (f"{mark} {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-            f"in {documents} documents")
+            f"in {documents} documents{suffix}")
 
 
-def print_text(diagnostics: Diagnostics, documents: int, console: Console) -> None:
+def not_built_note(documents, audience: str | None = None, drafts: bool = False) -> str:
+    """Why documents are left out of a build: 'not built: 2 drafts (add --drafts), ...'.
+    With audience None (kc check) only drafts are explained, for a default build."""
+    from .audience import visible
+    audiences = ("public", "internal", "restricted")
+    draft_count = sum(1 for doc in documents if doc.status == "draft"
+                      and (audience is None or visible(doc, audience)))
+    parts = [f"{draft_count} draft{'s' * (draft_count != 1)} (add --drafts)"] if draft_count and not drafts else []
+    if audience is not None:
+        for above in audiences[audiences.index(audience) + 1:]:
+            count = sum(1 for doc in documents if doc.valid and doc.audience == above
+                        and (drafts or doc.status != "draft"))
+            if count:
+                parts.append(f"{count} {above} document{'s' * (count != 1)} (--audience {above})")
+    if not parts:
+        return ""
+    return ("not built: " if audience is not None else "kc build leaves out ") + ", ".join(parts)
+
+
+def print_text(diagnostics: Diagnostics, documents: int, console: Console, note: str = "") -> None:
+    print_diagnostics(diagnostics, console)
+    console.print(summary_line(diagnostics, documents, note), highlight=False, soft_wrap=True)
+
+
+def print_diagnostics(diagnostics: Diagnostics, console: Console) -> None:
     for diag in diagnostics:
         line = Text(f"{diag.path}:{diag.line}:{diag.column}: ")
         line.append(f"{diag.severity.value}[{diag.code}]", style=STYLES[diag.severity])
@@ -35,7 +60,6 @@ def print_text(diagnostics: Diagnostics, documents: int, console: Console) -> No
         console.print(line, highlight=False, soft_wrap=True)
         if diag.hint:
             console.print(Text(f"    hint: {diag.hint}", style="dim"), highlight=False, soft_wrap=True)
-    console.print(summary_line(diagnostics, documents), highlight=False)
 
 
 def to_json(diagnostics: Diagnostics, documents: int) -> str:
