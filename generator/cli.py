@@ -73,9 +73,9 @@ def build(config_path: str, out_dir: str | None, audience: str, drafts: bool) ->
     except BuildFailed as failed:
         report.print_text(failed.diagnostics, getattr(failed, "documents", 0), console())
         target = Path(out_dir) if out_dir else config.output_path
-        console().print(f"The site was not updated: fix the errors above, then run kc build again "
-                        f"({display_path(target)} still holds the previous build, if any).",
-                        markup=False, highlight=False, soft_wrap=True)
+        kept = f" ({display_path(target)} still holds the previous build)" if target.is_dir() else ""
+        console().print(f"The site was not updated: fix the errors above, then run kc build "
+                        f"again{kept}.", markup=False, highlight=False, soft_wrap=True)
         sys.exit(1)
     except KcError as error:
         fail(error)
