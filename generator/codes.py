@@ -34,7 +34,7 @@ CODES: dict[str, Code] = {
     "AUD001": Code("error", "audience leak", "Raise this document's `audience`, lower the target's, or remove the reference."),
     "STATUS001": Code("error", "active document references a draft", "Publish the draft (`status: active`) or remove the reference."),
     "STATUS002": Code("warning", "reference to a deprecated or retired document", "Reference the successor named in the message instead."),
-    "QUIZ001": Code("error", "quiz answer out of range", "Make `answer` the 0-based index of a listed choice."),
+    "QUIZ001": Code("error", "quiz answer names no choice", "Make `answer` the 0-based index of a listed choice, or the right choice's text."),
     "REVIEW001": Code("warning", "review date has passed", "Review the document, then move `review_by` into the future."),
     "BODY001": Code("warning", "empty body", "Write the document's text below the front matter."),
     "FM004": Code("error", "front matter not closed", "Add a line with just `---` after the last front-matter field."),

@@ -61,7 +61,17 @@ class Playbook(BaseDocument):
 class QuizQuestion(Model):
     question: Text
     choices: list[Text] = Field(min_length=2)
-    answer: int = Field(ge=0)
+    # the 0-based position of the right choice, or its text (less error-prone)
+    answer: Annotated[int, Field(ge=0)] | Text
+    explanation: Text | None = None   # shown after checking
+
+    @property
+    def answer_index(self) -> int | None:
+        """The right choice's position; None when `answer` names no listed choice."""
+        if isinstance(self.answer, int):
+            return self.answer if self.answer < len(self.choices) else None
+        folded = [choice.casefold() for choice in self.choices]
+        return folded.index(self.answer.casefold()) if self.answer.casefold() in folded else None
 
 
 class Training(BaseDocument):

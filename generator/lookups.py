@@ -63,6 +63,8 @@ def build_lookups(site_teams: dict[str, Team], pages: list[Document], drafts: bo
             listed_by_type[doc.type].append(doc)
         elif doc.status == "retired":
             retired[doc.type].append(doc)
+    if "newsletter" in listed_by_type:   # newsletters: newest first, everywhere they are listed
+        listed_by_type["newsletter"].sort(key=lambda d: (d.get("date"), d.id), reverse=True)
     return Lookups(by_id=by_id, listed=dict(listed_by_type), retired=dict(retired),
                    cited_by=citations(shown, by_id, body_refs),
                    tags=terms(shown, "tags"), regions=terms(shown, "regions"),

@@ -52,7 +52,8 @@ OPTIONAL = {
                  "# quiz:\n"
                  "#   - question: \"A question about the module?\"\n"
                  "#     choices: [\"The right answer\", \"A wrong answer\"]\n"
-                 "#     answer: 0                # the 0-based position of the right choice\n"),
+                 "#     answer: \"The right answer\"   # the right choice's text (or its position: 0, 1, ...)\n"
+                 "#     explanation: \"Why it is right; shown after checking.\"\n"),
     "newsletter": "# highlights: [document-id]   # documents this issue features\n",
     "faq": "# policies: [policy-id]        # the policies this answer relies on\n",
 }

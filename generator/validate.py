@@ -97,6 +97,9 @@ def explain(error: dict[str, Any], name: str) -> tuple[str, str | None]:
                 "use 2-64 lowercase letters, digits and hyphens, starting with a letter or digit")
     if kind == "string_pattern_mismatch" and name == "response_time":
         return f"`{name}` {got!r} is not a duration", "write a number and a unit: 15m, 4h or 2d"
+    if kind == "string_type" and isinstance(got, bool):
+        return (f"`{name}` must be text, but YAML read it as {str(got).lower()}",
+                'put it in quotes, e.g. "Yes": unquoted yes/no/on/off/true/false are true or false')
     if kind == "list_type" and isinstance(got, str):
         key = name.rsplit(".", 1)[-1]
         return (f"`{name}` must be a list, but it is the text {got!r}",
@@ -108,12 +111,20 @@ def explain(error: dict[str, Any], name: str) -> tuple[str, str | None]:
 
 def check_quiz_answers(site: Site, doc: Document) -> None:
     for index, question in enumerate(doc.get("quiz", [])):
-        if question.answer >= len(question.choices):
-            line, column = doc.position("quiz", index, "answer")
+        if question.answer_index is not None:
+            continue
+        line, column = doc.position("quiz", index, "answer")
+        if isinstance(question.answer, int):
             site.diagnostics.add("QUIZ001", doc.src_path, line, column,
                                  f"quiz question {index + 1}: answer {question.answer} is out of range "
                                  f"(it has {len(question.choices)} choices)",
-                                 f"answers count from 0: use 0 to {len(question.choices) - 1}")
+                                 f"answers count from 0: use 0 to {len(question.choices) - 1}, "
+                                 f"or write the right choice's text")
+        else:
+            site.diagnostics.add("QUIZ001", doc.src_path, line, column,
+                                 f"quiz question {index + 1}: answer {question.answer!r} is not one of "
+                                 f"its choices", did_you_mean(question.answer, question.choices)
+                                 or "copy the right choice's text exactly, or give its 0-based position")
 
 
 def check_review_date(site: Site, doc: Document) -> None:

@@ -61,7 +61,7 @@ def test_body_skeleton_per_type(make_site):
     playbook = (config.content_path / "playbooks" / "doxxing.md").read_text(encoding="utf-8")
     assert "## Steps\n\n1. " in playbook and "## Escalation" in playbook
     training = (config.content_path / "training" / "doxxing-review.md").read_text(encoding="utf-8")
-    assert "## Objectives" in training and "# quiz:" in training and "#     answer: 0" in training
+    assert "## Objectives" in training and "# quiz:" in training and "#     answer: \"The right answer\"" in training
 
 
 def test_owner_is_a_placeholder_kc_check_names_when_there_are_several_teams(make_site):

@@ -75,10 +75,13 @@ def wrap(text: str, indent: int = 0, width: int = TEXT_WIDTH, first: str | None 
                          subsequent_indent=pad)
 
 
-MARKDOWN_SPECIALS = "\\`*_[]<>#|"
+MARKDOWN_SPECIALS = "\\`*_[]<>|"
 
 
 def markdown_escape(text: str) -> str:
-    """Text safe to place inside Markdown: specials backslash-escaped, lines joined."""
+    """Text safe to place inside Markdown: specials backslash-escaped, lines joined. A `#`
+    only makes a heading at the start of a line, so only a leading one is escaped
+    ("Ask in #ts-program" stays as written)."""
     flat = " ".join(str(text).split())
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in flat)
+    escaped = "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in flat)
+    return "\\" + escaped if escaped.startswith("#") else escaped

@@ -143,3 +143,26 @@ def test_catalog_filter_and_sort(browser, root_url):
     browser.click(sort)
     titles = [r.find_element("css selector", "td").text.lower() for r in rows()]
     assert titles == sorted(titles, reverse=True)
+
+
+def test_checking_an_unanswered_quiz_reveals_no_answer(browser, root_url):
+    browser.open(root_url + "training/moderation-foundations/")
+    form = browser.find("form.quiz")
+    browser.click(form.find_element("css selector", "button[type=submit]"))
+    score = form.find_element("css selector", "p.quiz-score")
+    browser.wait(lambda d: score.text, "the prompt to answer first")
+    assert score.text == "Choose an answer to at least one question, then check."
+    for fieldset in form.find_elements("css selector", "fieldset.quiz-question"):
+        feedback = fieldset.find_element("css selector", ".quiz-feedback")
+        assert not feedback.is_displayed() and "answer is" not in feedback.get_attribute("textContent")
+        assert "correct" not in fieldset.get_attribute("class").split()
+
+    # Answering only the first question marks it; the others stay unrevealed.
+    questions = form.find_elements("css selector", "fieldset.quiz-question")
+    browser.click(questions[0].find_elements("css selector", "label")[0])
+    browser.click(form.find_element("css selector", "button[type=submit]"))
+    browser.wait(lambda d: score.text.startswith("Score:"), "the score")
+    for fieldset in questions[1:]:
+        feedback = fieldset.find_element("css selector", ".quiz-feedback").text
+        assert feedback == "Not answered yet."
+        assert not {"correct", "wrong"} & set(fieldset.get_attribute("class").split())

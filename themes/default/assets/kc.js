@@ -83,27 +83,38 @@
     status.addEventListener("change", applyFilter);
   });
 
-  /* Training quizzes: a self-check, answers are in the page. */
+  /* Training quizzes: a self-check, answers are in the page. An unanswered question
+     keeps its answer hidden; explanations show once the question is answered and checked. */
   document.querySelectorAll("form.quiz").forEach(function (form) {
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var questions = form.querySelectorAll("fieldset.quiz-question");
+      var scoreLine = form.querySelector(".quiz-score");
+      if (!form.querySelector("input:checked")) {
+        scoreLine.textContent = "Choose an answer to at least one question, then check.";
+        return;
+      }
       var score = 0;
       questions.forEach(function (fieldset) {
         var answer = fieldset.getAttribute("data-answer");
         var chosen = fieldset.querySelector("input:checked");
         var right = chosen !== null && chosen.value === answer;
         fieldset.classList.toggle("correct", right);
-        fieldset.classList.toggle("wrong", !right);
+        fieldset.classList.toggle("wrong", chosen !== null && !right);
         var feedback = fieldset.querySelector(".quiz-feedback");
+        var explanation = fieldset.querySelector(".quiz-explanation");
         var correctLabel = fieldset.querySelectorAll("label")[Number(answer)];
         feedback.hidden = false;
-        feedback.textContent = right ? "Correct." :
-          (chosen ? "Not quite. " : "Not answered. ") + "The answer is: " +
-          (correctLabel ? correctLabel.textContent.trim() : "");
+        if (chosen === null) {
+          feedback.textContent = "Not answered yet.";
+        } else {
+          feedback.textContent = right ? "Correct." : "Not quite. The answer is: " +
+            (correctLabel ? correctLabel.textContent.trim() : "");
+        }
+        if (explanation) explanation.hidden = chosen === null;
         if (right) score += 1;
       });
-      form.querySelector(".quiz-score").textContent = "Score: " + score + " / " + questions.length;
+      scoreLine.textContent = "Score: " + score + " / " + questions.length;
     });
   });
 })();
