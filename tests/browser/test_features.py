@@ -162,7 +162,11 @@ def test_checking_an_unanswered_quiz_reveals_no_answer(browser, root_url):
     browser.click(questions[0].find_elements("css selector", "label")[0])
     browser.click(form.find_element("css selector", "button[type=submit]"))
     browser.wait(lambda d: score.text.startswith("Score:"), "the score")
+    explanation = questions[0].find_element("css selector", ".quiz-explanation")
+    assert explanation.is_displayed() and "whatever reason the reporter picked" in explanation.text
     for fieldset in questions[1:]:
+        assert not fieldset.find_elements("css selector", ".quiz-explanation") or \
+            not fieldset.find_element("css selector", ".quiz-explanation").is_displayed()
         feedback = fieldset.find_element("css selector", ".quiz-feedback").text
         assert feedback == "Not answered yet."
         assert not {"correct", "wrong"} & set(fieldset.get_attribute("class").split())
