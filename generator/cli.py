@@ -232,5 +232,52 @@ def search(config_path, query, doc_type, tags, regions, limit, as_json, out_dir)
         print_outcome(outcome, console())
 
 
+@main.command(name="report")
+@CONFIG_OPTION
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json", "csv"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--out", type=click.Path(dir_okay=False), help="Write to FILE instead of stdout.")
+@click.option("--owner", metavar="TEAM", help="Only findings for this owner team (a teams.yml id).")
+@click.option("--region", metavar="REGION", help="Only findings about documents for this region.")
+@click.option("--fail-on", "fail_on", multiple=True, metavar="KIND",
+              help="Exit 1 if a finding of this kind, category (coverage, staleness, inconsistency, "
+                   "orphan) or `any` is found (repeatable).")
+@click.option("--today", "today_text", hidden=True, help="Pretend today is DATE (for tests).")
+def health_report(config_path, fmt, out, owner, region, fail_on, today_text) -> None:
+    """Knowledge-center health: coverage gaps, stale guidance, inconsistencies and orphans
+    across every document (all audiences). See docs/health.md."""
+    from .health.command import failing, make_report, render, write
+    from .health.output import FAIL_ON_CHOICES, print_text
+    try:
+        unknown = [s for s in fail_on if s not in FAIL_ON_CHOICES]
+        if unknown:
+            raise click.BadParameter(f"unknown kind {unknown[0]!r}; use one of: {', '.join(FAIL_ON_CHOICES)}",
+                                     param_hint="--fail-on")
+        config = load_config(config_path)
+        health = make_report(config, owner, region, parse_today(today_text))
+        if owner and owner not in health.teams:
+            from .suggest import did_you_mean
+            guess = did_you_mean(owner, health.teams) or f"teams: {', '.join(health.teams)}"
+            raise KcError(f"--owner: no team '{owner}' in content/teams.yml; {guess}")
+        if fmt == "text" and not out:
+            print_text(health, console())
+        else:
+            text = render(health, fmt, config)
+            write(text, out) if out else click.echo(text, nl=False)
+    except KcError as error:
+        fail(error)
+    found = failing(health, fail_on)
+    if found:
+        console(stderr=True).print(f"kc report: failing on {', '.join(found)}", markup=False, highlight=False)
+        sys.exit(1)
+
+
+def parse_today(text: str | None):
+    from datetime import date
+
+    from .digest.period import parse_date
+    return parse_date("--today", text) or date.today()
+
+
 if __name__ == "__main__":
     main()

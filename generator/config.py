@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from .errors import ConfigError
 
@@ -32,6 +32,16 @@ class SearchSettings(Strict):
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
 
 
+Duration = Annotated[str, StringConstraints(pattern=r"^[1-9][0-9]*[mhd]$")]
+
+
+class HealthSettings(Strict):
+    """`kc report` and the Health page (see docs/health.md)."""
+    # the slowest response_time allowed per playbook severity, e.g. {sev1: 1h, sev2: 4h}
+    response_limits: dict[Literal["sev1", "sev2", "sev3", "sev4"], Duration] = Field(default_factory=dict)
+    review_window_days: int = Field(default=30, ge=0, le=3650)   # "review due soon" horizon
+
+
 class SiteConfig(Strict):
     title: str
     description: str = ""
@@ -47,6 +57,7 @@ class SiteConfig(Strict):
         default_factory=lambda: list(CONTENT_TYPES))
     digest: DigestSettings = Field(default_factory=DigestSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
+    health: HealthSettings = Field(default_factory=HealthSettings)
 
     # Set by load_config, not by the file: the folder that holds site_config.yml.
     root: Path = Field(default=Path("."), exclude=True)

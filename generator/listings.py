@@ -112,6 +112,8 @@ def teams_context(ctx) -> dict:
     context.update(teams=[dict(team(ctx, team_id), description=work.team.description,
                                owned=len(work.owned), escalations=len(work.escalations))
                           for team_id, work in ctx.lookups.teams.items()])
+    from .health.page import HEALTH_URL, has_health_page
+    context.update(health_url=HEALTH_URL if has_health_page(ctx.audience) else None)
     return context
 
 
@@ -122,8 +124,10 @@ def team_context(ctx, team_id: str) -> dict:
                      trail=[("Teams", "teams/"), (work.team.name, url)])
     groups = [{"title": SECTION_TITLES[t], "rows": [row(ctx, d) for d in work.owned if d.type == t]}
               for t in SECTIONS if any(d.type == t for d in work.owned)]
+    from .health.page import has_health_page, team_health_url
     context.update(team=dict(team(ctx, team_id), description=work.team.description), groups=groups,
-                   escalations=[row(ctx, d) for d in work.escalations])
+                   escalations=[row(ctx, d) for d in work.escalations],
+                   health_url=team_health_url(team_id) if has_health_page(ctx.audience) else None)
     return context
 
 
