@@ -1,5 +1,5 @@
-"""The Health page producer: `health/` and one `health/teams/<team>/` per team, in
-internal and restricted builds only (never public).
+"""The Health page producer: `health/` and one `health/teams/<team>/` per team that has
+a team page, in internal and restricted builds only (never public).
 
 The findings are computed over the whole corpus, but a page shows only what its
 readers may see: a finding that involves a document above the build's audience is
@@ -34,7 +34,7 @@ def health_pages(ctx) -> list[Page]:
             shared["all"] = for_audience(analyze(ctx.site), ctx.site, ctx.audience)
         return shared["all"]
     pages = [Page(HEALTH_URL, "health.html", lambda: page_context(ctx, health(), None))]
-    for team_id in sorted(ctx.site.teams):
+    for team_id in ctx.lookups.teams:   # teams with work this build shows (as team pages)
         pages.append(Page(team_health_url(team_id), "health.html",
                           lambda t=team_id: page_context(ctx, health(), t)))
     return pages
@@ -70,6 +70,6 @@ def page_context(ctx, health: Health, team_id: str | None) -> dict:
     context = chrome(ctx, url, title, "health", section="teams", trail=trail)
     context.update(h=health_view(shown, link), all_url=HEALTH_URL if team_id else None,
                    team_url=f"teams/{team_id}/" if team_id and team_id in ctx.lookups.teams else None,
-                   team_links=[] if team_id else [{"name": name, "url": team_health_url(i)}
-                                                   for i, name in health.teams.items()])
+                   team_links=[] if team_id else [{"name": health.teams[i], "url": team_health_url(i)}
+                                                   for i in ctx.lookups.teams])
     return context
