@@ -19,6 +19,8 @@ PAGES = {
     "tags": "tags/",
     "tag": "tags/harassment/",
     "team": "teams/policy/",
+    "health": "health/",
+    "health-team": "health/teams/policy/",
 }
 
 
