@@ -279,5 +279,46 @@ def parse_today(text: str | None):
     return parse_date("--today", text) or date.today()
 
 
+@main.group(name="export")
+def export_group() -> None:
+    """Export the knowledge center for other tools (see the subcommands)."""
+
+
+@export_group.command(name="data")
+@CONFIG_OPTION
+@click.option("--format", "fmt", type=click.Choice(["sqlite", "csv", "json"]), default="sqlite",
+              show_default=True, help="sqlite: one database file; csv: a folder with one file per "
+                                      "table; json: one object of tables.")
+@click.option("--out", type=click.Path(), help="Where to write [default: kc-data.sqlite, kc-data/ "
+                                               "for csv, stdout for json].")
+@click.option("--today", "today_text", hidden=True, help="Pretend today is DATE (for tests).")
+def export_data(config_path, fmt, out, today_text) -> None:
+    """Corpus metadata of every audience as tables (documents, fields, references, teams,
+    versions, findings, coverage) for SQL or Excel. Schema: docs/data-export.md."""
+    from pathlib import Path
+
+    from . import data_export
+    from .health import analyze
+    try:
+        config = load_config(config_path)
+        site = pipeline.check(config, parse_today(today_text))
+        data = data_export.tables(site, analyze(site))
+        target = out or data_export.DEFAULT_OUT.get(fmt)
+        if fmt == "sqlite":
+            data_export.write_sqlite(data, Path(target))
+        elif fmt == "csv":
+            data_export.write_csv(data, Path(target))
+        elif out:
+            Path(out).write_text(data_export.to_json(data), encoding="utf-8")
+        else:
+            click.echo(data_export.to_json(data))
+    except KcError as error:
+        fail(error)
+    if target:
+        counts = ", ".join(f"{len(rows)} {name}" for name, rows in data.items())
+        console(stderr=True).print(f"Wrote {display_path(target).rstrip('/')}: {counts}", markup=False,
+                                   highlight=False, soft_wrap=True)
+
+
 if __name__ == "__main__":
     main()
