@@ -40,6 +40,7 @@ CODES: dict[str, Code] = {
     "FM004": Code("error", "front matter not closed", "Add a line with just `---` after the last front-matter field."),
     "YAML002": Code("warning", "text after ` #` dropped as a comment", "Put the value in quotes, e.g. `summary: \"Ask in #ts-policy\"`."),
     "LOAD004": Code("warning", "file looks like content but is not read", "Rename it to end in `.md` (lower case)."),
+    "BODY002": Code("warning", "control character in the text", "Delete the invisible character at the position shown."),
 }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from .errors import ConfigError
@@ -90,21 +89,26 @@ def load_config(path: str | Path = DEFAULT_CONFIG) -> SiteConfig:
         raise ConfigError(
             f"{path}: no site configuration found. Run kc from the folder that holds "
             f"site_config.yml, or pass --config PATH.")
+    from .frontmatter_yaml import parse
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: the file is not UTF-8 text; re-save it as UTF-8.") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise ConfigError(f"{where}: malformed YAML: {getattr(exc, 'problem', exc)}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
+    parsed = parse(text, 1)   # duplicate settings and YAML aliases are errors, like in content
+    if parsed.error:
+        line, column, problem = parsed.error
+        fix = f" ({parsed.hint})" if parsed.hint else ""
+        raise ConfigError(f"{path}:{line}:{column}: "
+                          f"{problem if parsed.hint else 'malformed YAML: ' + problem}{fix}")
+    data = parsed.data
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected a mapping of settings such as `title: My site`.")
     try:
         config = SiteConfig.model_validate(data)
     except ValidationError as exc:
-        from .frontmatter_yaml import parse
-        positions = parse(path.read_text(encoding="utf-8"), 1).positions
+        positions = parsed.positions
         problems = []
         for err in exc.errors():
             line, column = positions.get(tuple(err["loc"]), (1, 1))

@@ -5,13 +5,26 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
+from pydantic_core import PydanticCustomError
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,63}$"
 DocId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-# YAML reads `version: 2` as a number; a version is still text.
-Version = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, (int, float)) else v)]
+
+
+def _version_text(value):
+    """YAML reads `version: 2` as a number, which is still a fine version; but it reads
+    `version: 1.10` as the float 1.1, silently changing it, so a float is refused."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        raise PydanticCustomError("version_number",
+                                  "the version was read as the number {number}", {"number": value})
+    return str(value) if isinstance(value, int) else value
+
+
+Version = Annotated[str, BeforeValidator(_version_text)]
 Status = Literal["draft", "active", "deprecated", "retired"]
 Audience = Literal["public", "internal", "restricted"]
 

@@ -13,7 +13,22 @@ import yaml
 
 FENCE = "---"
 # libyaml's safe loader is ~10x faster and gives the same node marks; fall back if absent.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class SafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, except that an impossible date (2026-02-30) stays text, so the
+    schema reports it at its own key, naming the field, and the rest is still checked."""
+
+
+def _lenient_timestamp(loader, node):
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return node.value
+
+
+SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
 
 
 @dataclass
@@ -30,6 +45,7 @@ class Parsed:
     data: Any = None
     positions: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     error: tuple[int, int, str] | None = None  # (line, column, problem) in file coordinates
+    hint: str | None = None                    # how to fix `error`, when kc knows better than YAML
 
 
 def split(text: str) -> Split:
@@ -48,6 +64,9 @@ def parse(yaml_text: str, first_line: int) -> Parsed:
     try:
         loader = SafeLoader(yaml_text)  # the reader rejects control characters right here
         node = loader.get_single_node()
+        unsafe = _unsafe_structure(node, first_line) if node is not None else None
+        if unsafe is not None:
+            return unsafe
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -64,6 +83,41 @@ def parse(yaml_text: str, first_line: int) -> Parsed:
     if node is not None:
         _record(node, (), first_line, positions)
     return Parsed(data=data, positions=positions)
+
+
+def _unsafe_structure(root: yaml.Node, first_line: int) -> Parsed | None:
+    """Reject what silently changes meaning or explodes: duplicate keys and aliases.
+
+    A node reached twice is an alias (`*name`): a few lines of nested aliases expand to
+    billions of values (billion laughs), so front matter and registries may not use them.
+    The walk visits each node once, so it is linear in the size of the text.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            mark = node.start_mark
+            return Parsed(error=(first_line + mark.line, mark.column + 1,
+                                 "a YAML alias (`*name`) repeats the value anchored here"),
+                          hint="write the value out in full: aliases and anchors (`&name`, `*name`) "
+                               "are not allowed")
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first_seen: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                key = str(key_node.value)
+                line = first_line + key_node.start_mark.line
+                if key in first_seen:
+                    return Parsed(error=(line, key_node.start_mark.column + 1,
+                                         f"`{key}` is given twice, on lines {first_seen[key]} and {line}; "
+                                         f"YAML would silently keep only the last one"),
+                                  hint=f"keep one `{key}:` line and delete the other")
+                first_seen[key] = line
+                stack.extend((value_node, key_node))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return None
 
 
 def _line_column(text: str, exc: Exception) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from .diagnostics import Diagnostics
 from .document import Document, Team
 from .outline_cache import OutlineCache
 from .site import Site
+from .text import control_character, strip_controls
 
 FOLDER_TYPES = {
     "policies": "policy",
@@ -78,8 +79,11 @@ def load_file(config: SiteConfig, path: Path, cache: OutlineCache) -> tuple[Docu
         return None, diagnostics
     parsed = frontmatter_yaml.parse(parts.yaml_text, parts.yaml_line)
     if parsed.error:
-        diagnostics.add("YAML001", rel, *authoring_hints.yaml_error(parts.yaml_text, parts.yaml_line,
-                                                                    *parsed.error))
+        if parsed.hint:
+            diagnostics.add("YAML001", rel, *parsed.error, parsed.hint)
+        else:
+            diagnostics.add("YAML001", rel, *authoring_hints.yaml_error(parts.yaml_text, parts.yaml_line,
+                                                                        *parsed.error))
         return None, diagnostics
     authoring_hints.hash_comments(diagnostics, rel, parts.yaml_text, parts.yaml_line)
     meta = parsed.data if parsed.data is not None else {}
@@ -88,13 +92,28 @@ def load_file(config: SiteConfig, path: Path, cache: OutlineCache) -> tuple[Docu
                         "front matter must be a mapping of fields, like `id: my-doc`",
                         "write one `key: value` pair per line")
         return None, diagnostics
+    body = without_controls(parts.body, parts.body_line, rel, diagnostics)
     folder = path.relative_to(config.content_path).parts[0]
-    headings, references = cache.outline(parts.body, parts.body_line)
+    headings, references = cache.outline(body, parts.body_line)
     document = Document(src_path=rel, type=FOLDER_TYPES.get(folder, ""),
                         meta={str(key): value for key, value in meta.items()},
-                        body=parts.body, body_line=parts.body_line, positions=parsed.positions,
+                        body=body, body_line=parts.body_line, positions=parsed.positions,
                         headings=headings, references=references)
     return document, diagnostics
+
+
+def without_controls(body: str, body_line: int, rel: str, diagnostics: Diagnostics) -> str:
+    """The body without control characters (they would corrupt feeds and e-mails), with a warning."""
+    bad = control_character(body)
+    if bad is None:
+        return body
+    offset = body.index(bad)
+    line = body_line + body.count("\n", 0, offset)
+    column = offset - (body.rfind("\n", 0, offset) + 1) + 1
+    diagnostics.add("BODY002", rel, line, column,
+                    f"the text contains the invisible control character U+{ord(bad):04X}; kc removed it",
+                    "delete it in your editor (it often comes from copying out of a terminal or PDF)")
+    return strip_controls(body)
 
 
 def load_teams(site: Site, path: Path) -> None:
@@ -107,7 +126,8 @@ def load_teams(site: Site, path: Path) -> None:
     parsed = frontmatter_yaml.parse(text, 1)
     if parsed.error:
         line, column, problem = parsed.error
-        site.diagnostics.add("YAML001", rel, line, column, f"malformed YAML: {problem}")
+        site.diagnostics.add("YAML001", rel, line, column,
+                             problem if parsed.hint else f"malformed YAML: {problem}", parsed.hint)
         return
     data = parsed.data or {}
     if not isinstance(data, dict):
@@ -116,6 +136,11 @@ def load_teams(site: Site, path: Path) -> None:
         return
     for team_id, info in data.items():
         line, column = parsed.positions.get((team_id,), (1, 1))
+        if isinstance(info, dict) and any(isinstance(v, str) and control_character(v) for v in info.values()):
+            site.diagnostics.add("TEAM002", rel, line, column,
+                                 f"team '{team_id}' has a control character in its details",
+                                 "delete it: control characters cannot be shown or sent by e-mail")
+            continue
         if not isinstance(info, dict) or not info.get("name") or not info.get("contact"):
             site.diagnostics.add("TEAM002", rel, line, column,
                                  f"team '{team_id}' needs a `name` and a `contact`")

@@ -10,6 +10,7 @@ from .document import Document
 from .load import FOLDER_TYPES
 from .site import Site
 from .suggest import did_you_mean
+from .text import control_character
 
 
 def run(site: Site) -> None:
@@ -31,6 +32,7 @@ def validate_document(site: Site, doc: Document) -> None:
             f"`type: {declared}` does not match its folder, which holds {doc.type} documents",
             f"move the file to the {declared} folder, or remove the `type` line")
     check_unknown_keys(site, doc)
+    check_control_characters(site, doc)
     try:
         doc.fields = SCHEMAS[doc.type].model_validate(doc.meta)
     except ValidationError as exc:
@@ -104,9 +106,30 @@ def explain(error: dict[str, Any], name: str) -> tuple[str, str | None]:
         key = name.rsplit(".", 1)[-1]
         return (f"`{name}` must be a list, but it is the text {got!r}",
                 f"write it as a list in square brackets: `{key}: [{got}]`")
+    if kind == "version_number":
+        return (f"`{name}` was read as the number {got!r}: YAML drops trailing zeros, so 1.10 "
+                f"would be published as 1.1", f'put the version in quotes, e.g. `{name.rsplit(".", 1)[-1]}: "1.10"`')
     if kind == "extra_forbidden":
         return f"unknown field `{name}`", "remove it or fix its spelling"
     return f"`{name}`: {error['msg'].lower()} (got {got!r})", None
+
+
+def check_control_characters(site: Site, doc: Document) -> None:
+    """Control characters (NUL, ESC, ...) written as YAML escapes make feeds ill-formed XML and
+    put raw bytes into e-mails; no field may hold them."""
+    stack: list[tuple[tuple, object]] = [((key,), value) for key, value in doc.meta.items()]
+    while stack:
+        loc, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((loc + (key,), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((loc + (index,), item) for index, item in enumerate(value))
+        elif isinstance(value, str) and (bad := control_character(value)):
+            line, column = doc.position(*loc)
+            name = ".".join(str(part) for part in loc)
+            site.diagnostics.add("FM002", doc.src_path, line, column,
+                                 f"`{name}` contains the control character U+{ord(bad):04X}",
+                                 "delete it (control characters cannot be shown or sent by e-mail)")
 
 
 def check_quiz_answers(site: Site, doc: Document) -> None:

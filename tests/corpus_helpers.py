@@ -16,8 +16,12 @@ def doc(front: str, body: str = "Some text.\n") -> str:
 
 
 def policy(id_: str, extra: str = "", body: str = "## Enforcement\n\nText.\n") -> str:
-    return doc(f"id: {id_}\ntitle: Policy {id_}\nowner: policy\nversion: '1.0'\n"
-               f"effective: 2026-01-01\naudience: public\n{extra}", body)
+    """A valid public policy; fields in `extra` replace the defaults (a key given twice is an error)."""
+    defaults = {"id": id_, "title": f"Policy {id_}", "owner": "policy", "version": "'1.0'",
+                "effective": "2026-01-01", "audience": "public"}
+    overridden = {line.split(":", 1)[0] for line in extra.splitlines() if ":" in line}
+    front = "".join(f"{key}: {value}\n" for key, value in defaults.items() if key not in overridden)
+    return doc(front + extra, body)
 
 
 def base_corpus() -> dict[str, str]:
