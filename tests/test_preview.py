@@ -111,3 +111,13 @@ def test_ctrl_c_stops_the_preview_cleanly(tmp_path):
             process.kill()
     assert process.returncode == 0, err
     assert "Stopped." in out and "Traceback" not in err
+
+
+def test_a_site_under_a_sub_path_is_previewed_there(tmp_path):
+    config = write_site(tmp_path, {"content/policies/scams.md": policy("scams", "Scams")})
+    config.write_text("title: Preview KC\nbase_url: https://kc.example.com/kc/\n", encoding="utf-8")
+    with running_preview(config) as preview:
+        status, html = preview.get("/kc/policies/scams/")
+        assert status == 200 and SCRIPT_TAG in html
+        assert preview.get("/__kc/preview.js")[0] == 200
+        assert preview.get("/policies/scams/")[0] == 404
