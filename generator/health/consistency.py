@@ -115,15 +115,14 @@ def idle_teams(site: Site, graph: Graph) -> list[Finding]:
 
 
 def missing_contacts(site: Site, graph: Graph) -> list[Finding]:
-    referenced: dict[str, list[str]] = defaultdict(list)
+    referenced: dict[str, set[str]] = defaultdict(set)
     for doc in graph.docs:
         if doc.status not in LIVE:
             continue
         for name in TEAM_FIELDS:
             value = doc.get(name)
             for team_id in value if isinstance(value, list) else [value] if value else []:
-                if doc.id not in referenced[team_id]:
-                    referenced[team_id].append(doc.id)
+                referenced[team_id].add(doc.id)
     findings = []
     for team_id in sorted(referenced):
         ids = sorted(referenced[team_id])
