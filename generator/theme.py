@@ -71,7 +71,19 @@ def make_environment(theme: Theme) -> jinja2.Environment:
                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["longdate"] = long_date
+    env.filters["search_text"] = search_text
     return env
+
+
+# Pagefind reads filter and meta values as text and its UI shows some of them as HTML, so a
+# value handed to Pagefind must not be able to become markup: brackets and quotes become
+# look-alike characters (readers still see `<b>` as ‹b›) instead of being dropped.
+SEARCH_TEXT = str.maketrans({"<": "‹", ">": "›", '"': "”", "'": "’", "`": "ʻ"})
+
+
+def search_text(value) -> str:
+    """A value for data-pagefind-filter/meta: plain text that cannot become markup."""
+    return str(value).translate(SEARCH_TEXT)
 
 
 def long_date(value) -> str:
