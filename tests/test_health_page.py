@@ -90,3 +90,20 @@ def test_html_report_is_self_contained(sites, tmp_path):
     assert "<style>" in html and "--bad-bg" in html and "<script" not in html and "<link" not in html
     assert 'href="https://kc.test/policies/no-pb/"' in html
     assert "Secret Rules SEKRIT" in html     # the report itself is internal: every audience
+
+
+def test_a_page_lists_at_most_50_findings_of_a_kind(make_site):
+    """Page size stays bounded on a large corpus; the count and the way to see all are shown."""
+    from datetime import date
+
+    from generator import pipeline
+    from generator.health import analyze
+    from generator.health.view import health_view
+    files = {"content/teams.yml": "policy: {name: Policy, contact: p@example.com}\n"}
+    for n in range(60):
+        files[f"content/faqs/lonely-{n:02d}.md"] = (f"---\nid: lonely-{n:02d}\ntitle: Lonely {n}?\n"
+                                                    f"updated: 2026-01-01\n---\nText.\n")
+    site = pipeline.check(make_site(files), today=date(2026, 11, 22))
+    view = health_view(analyze(site), lambda doc_id: None)
+    orphans = next(k for g in view["groups"] for k in g["kinds"] if k["kind"] == "orphan")
+    assert (orphans["total"], len(orphans["findings"]), orphans["more"]) == (52, 50, 2)  # 8 on the home page

@@ -8,6 +8,7 @@ from .charts import bar_chart
 from .model import CATEGORIES, CATEGORY_TITLES, KIND_TITLES, KINDS, NO_OWNER, Health
 
 REVIEW_BUCKETS = (30, 60, 90)
+SHOWN_PER_KIND = 50   # a page lists this many findings of a kind; `kc report` has them all
 Link = Callable[[str], "str | None"]   # document id -> URL, or None when it has no page here
 
 
@@ -32,12 +33,15 @@ def health_view(health: Health, link: Link, chart_prefix: str = "health") -> dic
     kind_rows = [(KIND_TITLES[kind], by_kind[kind]) for kind in KINDS if by_kind[kind]]
     groups = []
     for category in CATEGORIES:
-        kinds = [{"kind": kind, "title": KIND_TITLES[kind],
-                  "findings": [dict(f.to_dict(), owner_name=team_name(f.owner),
-                                    docs=[doc(i) for i in f.ids]) for f in health.findings if f.kind == kind]}
-                 for kind in KINDS if KINDS[kind][0] == category]
+        kinds = []
+        for kind in (k for k in KINDS if KINDS[k][0] == category):
+            found = [f for f in health.findings if f.kind == kind]
+            kinds.append({"kind": kind, "title": KIND_TITLES[kind], "total": len(found),
+                          "more": max(0, len(found) - SHOWN_PER_KIND),
+                          "findings": [dict(f.to_dict(), owner_name=team_name(f.owner),
+                                            docs=[doc(i) for i in f.ids]) for f in found[:SHOWN_PER_KIND]]})
         groups.append({"title": CATEGORY_TITLES[category], "category": category,
-                       "count": sum(len(k["findings"]) for k in kinds),
+                       "count": sum(k["total"] for k in kinds),
                        "kinds": [k for k in kinds if k["findings"]]})
     return {
         "today": health.today, "documents": health.documents, "total": len(health.findings),
