@@ -10,9 +10,7 @@ clocks, sorted iteration, so two builds of the same input are byte-identical.
 """
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,14 +18,15 @@ from typing import Callable
 
 import jinja2
 
-from . import feeds, pipeline
+from . import feeds, output, pipeline
 from .audience import check_audience, published
 from .config import SiteConfig
 from .diagnostics import Diagnostics
 from .document import Document
-from .errors import BuildFailed, ConfigError
+from .errors import BuildFailed
 from .listings import listing_pages, sitemap
 from .lookups import Lookups, build_lookups
+from .output import write_file
 from .pages import Page, document_page
 from .render import RenderedPage, Resolver, render_body
 from .site import Site
@@ -67,6 +66,7 @@ class BuildResult:
     warnings: int
     diagnostics: Diagnostics | None = None     # the check's warnings, for the CLI to print
     documents_checked: tuple = ()              # every document, to explain those not built
+    interrupted: bool = False                  # Ctrl-C came during the swap; the new site is in place
 
 
 def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str = "internal",
@@ -80,11 +80,8 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         failed.documents = len(site.documents)   # for the same summary line as `kc check`
         raise failed
     target = Path(out_dir).resolve() if out_dir else config.output_path.resolve()
-    guard_output_dir(config, target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    staging = output.prepare(config, target)
     try:
-        os.chmod(staging, 0o755)
         pages = published(site, audience, drafts)
         ctx = BuildContext(site=site, config=config, out_dir=staging, audience=audience, drafts=drafts,
                            pages=pages, env=make_environment(theme), assets=collect_assets(theme))
@@ -95,14 +92,20 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         from search import indexer
         indexer.run(ctx)
         feeds.run(ctx)
+        output.write_marker(staging)
         size = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
-        swap_in(staging, target)
+        interrupted = output.swap_in(staging, target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise output.OutputError(f"cannot write the site: {exc.strerror or exc}"
+                                 f"{' (' + exc.filename + ')' if exc.filename else ''}; "
+                                 f"the previous site is unchanged") from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(target, audience, len(ctx.urls), len(pages), size,
                        time.perf_counter() - started, site.diagnostics.warning_count,
-                       site.diagnostics, tuple(site.documents))
+                       site.diagnostics, tuple(site.documents), interrupted)
 
 
 def render_bodies(pages: list[Document], progress: Progress | None = None) -> dict[str, RenderedPage]:
@@ -138,38 +141,3 @@ def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
     write_file(ctx.out_dir, "sitemap.xml", sitemap(ctx, ctx.urls).encode("utf-8"))
 
 
-def write_file(root: Path, rel: str, content: bytes) -> None:
-    path = root / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
-
-
-def guard_output_dir(config: SiteConfig, target: Path) -> None:
-    """Refuse to replace a folder that is not a built site (the project, content, a typo)."""
-    root = config.root.resolve()
-    protected = [root, config.content_path.resolve(), (root / config.themes_dir).resolve()]
-    if any(target == p or p.is_relative_to(target) or target.is_relative_to(p) and p != root
-           for p in protected):
-        raise ConfigError(f"refusing to build into {target}: it holds the project's sources")
-    if target.exists() and not target.is_dir():
-        raise ConfigError(f"cannot build into {target}: it is a file, not a folder")
-    if target.is_dir() and any(target.iterdir()) and not (target / "index.html").exists() \
-            and not (target / "404.html").exists():
-        raise ConfigError(f"refusing to replace {target}: it is not empty and does not look like "
-                          f"a built kc site; choose another --out or remove it yourself")
-
-
-def swap_in(staging: Path, target: Path) -> None:
-    """Put the staging dir where the site is; the old site is removed only once that worked."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{staging.name.rsplit('-', 1)[-1]}")
-        os.rename(target, old)
-    try:
-        os.rename(staging, target)
-    except BaseException:
-        if old is not None:
-            os.rename(old, target)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

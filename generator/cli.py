@@ -87,6 +87,9 @@ def build(config_path: str, out_dir: str | None, audience: str, drafts: bool) ->
                     f"{result.audience} in {result.seconds:.2f} s → {display_path(result.out_dir)} "
                     f"({warnings}){'; ' + note if note else ''}", markup=False, highlight=False,
                     soft_wrap=True)
+    if result.interrupted:
+        console(stderr=True).print("Interrupted while the new site was being put in place; the swap "
+                                   "completed, so the site above is whole and current.")
 
 
 def build_progress():

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from .config import SiteConfig
 from .digest.collect import collect
 from .digest.model import Item, Period
+from .output import write_file
 from .site import Site
 from .urls import absolute_url
 
@@ -40,9 +41,7 @@ def run(ctx) -> None:
     """Write both feeds for ctx.audience into ctx.out_dir (the build's staging folder)."""
     for name in FEEDS:
         path, *_ = FEEDS[name]
-        target = Path(ctx.out_dir) / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(feed_xml(ctx.site, ctx.audience, name))
+        write_file(Path(ctx.out_dir), path, feed_xml(ctx.site, ctx.audience, name))
 
 
 def feed_items(site: Site, audience: str, name: str) -> list[Item]:

@@ -5,10 +5,12 @@ their lines). Outlines of unchanged bodies come from the outline cache.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import authoring_hints, frontmatter_yaml
 from .config import SiteConfig
+from .content_types import ID_PATTERN
 from .diagnostics import Diagnostics
 from .document import Document, Team
 from .outline_cache import OutlineCache
@@ -136,6 +138,11 @@ def load_teams(site: Site, path: Path) -> None:
         return
     for team_id, info in data.items():
         line, column = parsed.positions.get((team_id,), (1, 1))
+        if not isinstance(team_id, str) or not re.match(ID_PATTERN, team_id):
+            site.diagnostics.add("TEAM002", rel, line, column,
+                                 f"team id {str(team_id)[:80]!r} is not a valid id (it names the team's page)",
+                                 "use 2-64 lowercase letters, digits and hyphens, e.g. `child-safety`")
+            continue
         if isinstance(info, dict) and any(isinstance(v, str) and control_character(v) for v in info.values()):
             site.diagnostics.add("TEAM002", rel, line, column,
                                  f"team '{team_id}' has a control character in its details",

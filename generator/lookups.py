@@ -91,9 +91,16 @@ def citations(sources: list[Document], by_id: dict[str, Document],
     return {key: sorted(value, key=by_type_then_title) for key, value in sorted(cited.items())}
 
 
+SLUG_MAX = 60   # a tag page's folder name stays far below the file system's 255 bytes
+
+
 def term_slug(name: str) -> str:
+    """'Live Streaming' -> 'live-streaming'; long or non-Latin names get a short hash."""
+    digest = hashlib.sha1(name.encode()).hexdigest()[:8]
     slug = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-    return slug or "t-" + hashlib.sha1(name.encode()).hexdigest()[:8]
+    if len(slug) > SLUG_MAX:
+        return slug[:SLUG_MAX - 9].rstrip("-") + "-" + digest
+    return slug or "t-" + digest
 
 
 def terms(docs: list[Document], field_name: str) -> dict[str, Term]:

@@ -195,7 +195,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_site(tmp_path):
     precious = tmp_path / "precious"
     precious.mkdir()
     (precious / "notes.txt").write_text("keep me")
-    with pytest.raises(ConfigError, match="does not look like a built kc site"):
+    with pytest.raises(ConfigError, match="kc did not build it"):
         build_fixture(config, precious)
     with pytest.raises(ConfigError, match="holds the project's sources"):
         build_fixture(config, config.parent)

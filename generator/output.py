@@ -1,0 +1,163 @@
+"""The output folder: the one place kc writes a site, and how it is swapped in.
+
+    prepare(config, target)   refuse folders kc did not build; clear leftovers of
+                              interrupted builds; make a staging folder beside the target
+    write_file(root, rel, b)  the ONE function that writes a site file: the resolved path
+                              must stay inside root, and every name must fit the file system
+    swap_in(staging, target)  put the staging folder in place in one atomic step
+                              (renameat2 RENAME_EXCHANGE on Linux), then drop the old site
+
+A built site carries a marker file, MARKER, listing what kc wrote, so `kc build --out ~`
+can never replace a folder that merely happens to hold an index.html.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import signal
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from .config import SiteConfig
+from .errors import ConfigError, KcError
+
+MARKER = ".kc-site"
+NAME_MAX = 255            # bytes in one file name, on every common file system
+STAGING, OLD = ".tmp-", ".old-"
+
+
+class OutputError(KcError):
+    """The output folder cannot be written (permissions, a full disk, a path outside it)."""
+
+
+def prepare(config: SiteConfig, target: Path) -> Path:
+    """Check the target, remove stale staging folders, and return a new staging folder."""
+    guard_output_dir(config, target)
+    remove_leftovers(target)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{STAGING}", dir=target.parent))
+        os.chmod(staging, 0o755)
+    except OSError as exc:
+        raise OutputError(f"cannot write the site next to {target}: {exc.strerror or exc} "
+                          f"(choose another --out, or fix the folder's permissions)") from exc
+    return staging
+
+
+def guard_output_dir(config: SiteConfig, target: Path) -> None:
+    """Refuse to replace a folder that is not a site kc built (the project, content, a home folder)."""
+    root = config.root.resolve()
+    protected = [root, config.content_path.resolve(), (root / config.themes_dir).resolve()]
+    if any(target == p or p.is_relative_to(target) or target.is_relative_to(p) and p != root
+           for p in protected):
+        raise ConfigError(f"refusing to build into {target}: it holds the project's sources")
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        raise ConfigError(f"cannot build into {target}: it is not a folder")
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        raise ConfigError(f"refusing to replace {target}: it is not empty and kc did not build it "
+                          f"(no {MARKER} file); choose another --out or empty the folder yourself")
+
+
+def remove_leftovers(target: Path) -> None:
+    """Staging and old-site folders that interrupted builds of this target left behind."""
+    if not target.parent.is_dir():
+        return
+    for prefix in (f".{target.name}{STAGING}", f".{target.name}{OLD}"):
+        for leftover in target.parent.glob(prefix + "*"):
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+
+
+def write_file(root: Path, rel: str, content: bytes) -> Path:
+    """Write one site file under root; nothing outside root, no name too long to create."""
+    path = contained(root, rel)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    except OSError as exc:
+        raise OutputError(f"cannot write {rel} into the site: {exc.strerror or exc}") from exc
+    return path
+
+
+def contained(root: Path, rel: str) -> Path:
+    """root/rel, refusing a path that leaves root or has a name the file system cannot hold."""
+    base = root.resolve()
+    path = (base / rel).resolve()
+    if path == base or not path.is_relative_to(base):
+        raise OutputError(f"refusing to write {rel!r}: it is outside the output folder")
+    too_long = [part for part in path.relative_to(base).parts if len(part.encode()) > NAME_MAX]
+    if too_long:
+        raise OutputError(f"refusing to write {rel!r}: the name {too_long[0][:40]}… is longer "
+                          f"than {NAME_MAX} bytes")
+    return path
+
+
+def write_marker(staging: Path) -> None:
+    """The marker lists every file of the site, so a later build knows the folder is kc's."""
+    files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+    write_file(staging, MARKER, ("# built by kc; kc build replaces this folder\n"
+                                 + "".join(f"{name}\n" for name in files)).encode("utf-8"))
+
+
+def swap_in(staging: Path, target: Path) -> bool:
+    """Put staging where target is, atomically; True when Ctrl-C came during the swap
+    (the new site is then complete and in place: the interrupt is reported, not obeyed)."""
+    with sigint_deferred() as interrupted:
+        if target.exists():
+            if exchange(staging, target):
+                shutil.rmtree(staging, ignore_errors=True)       # staging now holds the old site
+            else:
+                old = target.with_name(f".{target.name}{OLD}{staging.name.rsplit('-', 1)[-1]}")
+                os.rename(target, old)
+                try:
+                    os.rename(staging, target)
+                except BaseException:
+                    os.rename(old, target)
+                    raise
+                shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(staging, target)
+    return interrupted[0]
+
+
+RENAME_EXCHANGE = 2
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+_renameat2 = getattr(_libc, "renameat2", None)
+AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step (Linux renameat2); False where the platform cannot."""
+    if _renameat2 is None:
+        return False
+    result = _renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+@contextmanager
+def sigint_deferred():
+    """Hold Ctrl-C while the site is swapped; afterwards say whether it was pressed."""
+    interrupted = [False]
+    can_block = hasattr(signal, "pthread_sigmask") and hasattr(signal, "sigpending")
+    if can_block:
+        try:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        except (OSError, ValueError):
+            can_block = False
+    try:
+        yield interrupted
+    finally:
+        if can_block:
+            if signal.SIGINT in signal.sigpending():
+                signal.sigtimedwait({signal.SIGINT}, 0)        # consume it: the swap completed
+                interrupted[0] = True
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
