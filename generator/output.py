@@ -145,19 +145,17 @@ def exchange(a: Path, b: Path) -> bool:
 
 @contextmanager
 def sigint_deferred():
-    """Hold Ctrl-C while the site is swapped; afterwards say whether it was pressed."""
+    """Hold Ctrl-C while the site is swapped; afterwards say whether it was pressed.
+
+    The handler is swapped rather than the signal mask, because the mask is per thread and
+    a progress bar's thread would still take the signal."""
     interrupted = [False]
-    can_block = hasattr(signal, "pthread_sigmask") and hasattr(signal, "sigpending")
-    if can_block:
-        try:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        except (OSError, ValueError):
-            can_block = False
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *_: interrupted.__setitem__(0, True))
+    except ValueError:          # not the main thread: signals cannot be handled here
+        previous = None
     try:
         yield interrupted
     finally:
-        if can_block:
-            if signal.SIGINT in signal.sigpending():
-                signal.sigtimedwait({signal.SIGINT}, 0)        # consume it: the swap completed
-                interrupted[0] = True
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
