@@ -41,6 +41,8 @@ CODES: dict[str, Code] = {
     "YAML002": Code("warning", "text after ` #` dropped as a comment", "Put the value in quotes, e.g. `summary: \"Ask in #ts-policy\"`."),
     "LOAD004": Code("warning", "file looks like content but is not read", "Rename it to end in `.md` (lower case)."),
     "BODY002": Code("warning", "control character in the text", "Delete the invisible character at the position shown."),
+    "LOAD005": Code("error", "link out of the content folder, or not a regular file", "Copy the file into the content folder instead of linking it."),
+    "LOAD006": Code("error", "file too large", "Split the document, or raise `max_file_mb` in site_config.yml."),
 }
 
 

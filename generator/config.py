@@ -52,6 +52,7 @@ class SiteConfig(Strict):
     repo_url: str | None = None
     edit_uri: str = "edit/main/"
     language: str = "en"
+    max_file_mb: float = Field(default=5, gt=0)   # larger content files are refused (LOAD006)
     nav: list[Literal["policy", "playbook", "training", "newsletter", "faq"]] = Field(
         default_factory=lambda: list(CONTENT_TYPES))
     digest: DigestSettings = Field(default_factory=DigestSettings)

@@ -6,6 +6,7 @@ their lines). Outlines of unchanged bodies come from the outline cache.
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 from . import authoring_hints, frontmatter_yaml
@@ -47,12 +48,9 @@ def relative(config: SiteConfig, path: Path) -> str:
         return path.as_posix()
 
 
-def read_text(path: Path, rel: str, diagnostics: Diagnostics) -> str | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        diagnostics.add("LOAD001", rel, 1, 1, f"cannot read file: {exc.strerror or exc}",
-                        "check that it is a readable file")
+def read_text(path: Path, rel: str, diagnostics: Diagnostics, config: SiteConfig) -> str | None:
+    raw = read_source(config, path, rel, diagnostics)
+    if raw is None:
         return None
     try:
         return raw.decode("utf-8-sig")
@@ -64,11 +62,46 @@ def read_text(path: Path, rel: str, diagnostics: Diagnostics) -> str | None:
         return None
 
 
+def read_source(config: SiteConfig, path: Path, rel: str, diagnostics: Diagnostics) -> bytes | None:
+    """The bytes of a content file: a regular file inside the content folder, within the size cap.
+
+    A link that leaves the content folder would publish whatever it points at (another
+    project's files, /etc/passwd), and a link to /dev/zero would never end, so neither is read."""
+    real = path.resolve()
+    if not real.is_relative_to(config.content_path.resolve()):
+        diagnostics.add("LOAD005", rel, 1, 1, f"this is a link to {real}, outside the content folder; "
+                        f"kc does not follow it", "copy the file into the content folder instead of linking it")
+        return None
+    try:
+        info = real.stat()
+        if stat.S_ISDIR(info.st_mode):
+            diagnostics.add("LOAD001", rel, 1, 1, "cannot read file: it is a folder named like a document",
+                            "rename the folder so it does not end in .md")
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            diagnostics.add("LOAD005", rel, 1, 1, "this is not a regular file (a device, pipe or socket)",
+                            "replace it with an ordinary text file")
+            return None
+        limit = int(config.max_file_mb * 1024 * 1024)
+        if info.st_size > limit:
+            diagnostics.add("LOAD006", rel, 1, 1,
+                            f"the file is {info.st_size / 1048576:.1f} MB; documents may be at most "
+                            f"{config.max_file_mb:g} MB", "split it into several documents, or raise "
+                            "`max_file_mb` in site_config.yml")
+            return None
+        with open(real, "rb") as handle:
+            return handle.read(limit + 1)[:limit]
+    except OSError as exc:
+        diagnostics.add("LOAD001", rel, 1, 1, f"cannot read file: {exc.strerror or exc}",
+                        "check that it is a readable file")
+        return None
+
+
 def load_file(config: SiteConfig, path: Path, cache: OutlineCache) -> tuple[Document | None, Diagnostics]:
     """One content file -> a Document (or None) and the problems found in it."""
     diagnostics = Diagnostics()
     rel = relative(config, path)
-    text = read_text(path, rel, diagnostics)
+    text = read_text(path, rel, diagnostics, config)
     if text is None:
         return None, diagnostics
     parts = frontmatter_yaml.split(text)
@@ -122,7 +155,7 @@ def load_teams(site: Site, path: Path) -> None:
     if not path.exists():
         return
     rel = relative(site.config, path)
-    text = read_text(path, rel, site.diagnostics)
+    text = read_text(path, rel, site.diagnostics, site.config)
     if text is None:
         return
     parsed = frontmatter_yaml.parse(text, 1)
