@@ -159,3 +159,36 @@ def sigint_deferred():
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+
+
+def write_user_file(out: str | Path, text: str) -> None:
+    """Write a file the user named with --out (a digest, a report).
+
+    An existing device, pipe or link (/dev/null, /dev/stdout) is written through, never
+    replaced; a regular file is replaced atomically (temporary file + rename) and gets the
+    permissions any new file of the user would get (not mkstemp's 0600)."""
+    target = Path(out)
+    data = text.encode("utf-8")
+    try:
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            with open(target, "wb") as stream:        # through the link or into the device
+                stream.write(data)
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.chmod(temp, 0o666 & ~current_umask())
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

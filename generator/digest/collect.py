@@ -16,7 +16,7 @@ see exactly what the site shows them (generator.audience).
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from ..audience import visible
 from ..document import Document
@@ -25,6 +25,7 @@ from ..site import Site
 from ..urls import absolute_url, doc_url
 from .model import Digest, Item, Link, Period, Section
 from .segment import Segment
+from ..dates import shift
 
 SECTION_TITLES = {"newsletters": "Newsletters", "policies": "Policy changes",
                   "playbooks": "Playbooks", "training": "Training", "faqs": "FAQs",
@@ -142,7 +143,7 @@ def highlights(site: Site, newsletter: Document, audience: str) -> list[Document
 
 def review_items(site: Site, docs: list[Document], after: date) -> list[Item]:
     """Documents whose review_by falls from `after` to 30 days later, soonest first."""
-    window = Period(after, after + timedelta(days=REVIEW_WINDOW_DAYS))
+    window = Period(after, shift(after, REVIEW_WINDOW_DAYS))
     items = []
     for doc in docs:
         if doc.type != "newsletter" and doc.get("review_by") in window:

@@ -1,13 +1,11 @@
 """What `kc digest` does, apart from parsing options (generator/cli.py)."""
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from ..audience import check_audience
+from ..output import write_user_file
 from ..site import Site
 from .collect import collect, readable
 from .model import Digest
@@ -42,21 +40,12 @@ def make_digest(site: Site, request: DigestRequest) -> Digest:
 
 
 def write_output(text: str, out: str | None) -> None:
-    """Print to stdout, or replace FILE atomically (temp file in the same folder + rename)."""
+    """Print to stdout, or write FILE (see output.write_user_file: devices are written through)."""
     if out is None:
         import click
         click.echo(text, nl=False)
         return
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_user_file(out, text)
 
 
 __all__ = ["DigestRequest", "make_digest", "render", "write_output"]

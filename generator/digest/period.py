@@ -7,12 +7,13 @@ first or the last day of the period is in it, wherever the reader is.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from ..audience import visible
 from ..errors import ConfigError
 from ..site import Site
 from .model import Period
+from ..dates import shift
 
 PERIOD_LENGTHS = {"week": 7, "month": 30}   # days ending today, today included
 NEWSLETTER_FALLBACK_DAYS = 30
@@ -49,9 +50,9 @@ def resolve(today: date, since: date | None = None, until: date | None = None,
     if period is not None:
         if period not in PERIOD_LENGTHS:
             raise ConfigError(f"unknown --period '{period}': use week or month")
-        return Period(today - timedelta(days=PERIOD_LENGTHS[period] - 1), today)
+        return Period(shift(today, -(PERIOD_LENGTHS[period] - 1)), today)
     if since_last is not None:
-        since = since_last + timedelta(days=1)
+        since = shift(since_last, 1)
     if since is None:
         raise ConfigError("say which period the digest covers: --since DATE, --period week|month "
                           "or --since-last")
@@ -78,6 +79,5 @@ def newsletter_period(site: Site, newsletter, audience: str) -> Period:
     own = newsletter.get("date")
     earlier = [doc.get("date") for doc in site.of_type("newsletter")
                if visible(doc, audience) and doc.status != "draft" and doc.get("date") < own]
-    start = max(earlier) + timedelta(days=1) if earlier else own - timedelta(
-        days=NEWSLETTER_FALLBACK_DAYS)
+    start = shift(max(earlier), 1) if earlier else shift(own, -NEWSLETTER_FALLBACK_DAYS)
     return Period(start, own)

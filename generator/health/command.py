@@ -1,7 +1,6 @@
 """`kc report`: run the health rules, filter, write one format, decide the exit code."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from ..config import SiteConfig
 from ..pipeline import check
@@ -25,13 +24,19 @@ def render(health: Health, fmt: str, config: SiteConfig) -> str:
     if fmt == "html":
         from .html import standalone_html
         return standalone_html(health, config)
+    if fmt == "text":            # what the terminal shows, as plain text for a file
+        import io
+
+        from rich.console import Console
+        buffer = io.StringIO()
+        output.print_text(health, Console(file=buffer, width=100, color_system=None, highlight=False))
+        return buffer.getvalue()
     raise ValueError(fmt)
 
 
 def write(text: str, out: str) -> None:
-    path = Path(out)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="")
+    from ..output import write_user_file
+    write_user_file(out, text)
 
 
 def failing(health: Health, selectors: tuple[str, ...]) -> list[str]:

@@ -1,11 +1,12 @@
 """Staleness: reviews passed or due soon, and guidance older than the policy it cites."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from ..document import Document
 from .graph import Graph
 from .model import Finding, Review
+from ..dates import shift
 
 REVIEW_HORIZON_DAYS = 90   # the Health page lists reviews due in 30, 60 and 90 days
 
@@ -13,7 +14,7 @@ FOLLOWERS = ("playbook", "training", "faq")   # documents that must follow the p
 
 
 def review_findings(graph: Graph, today: date, window_days: int) -> list[Finding]:
-    horizon = today + timedelta(days=window_days)
+    horizon = shift(today, window_days)
     findings = []
     for doc in graph.docs:
         review_by = doc.get("review_by")
@@ -68,7 +69,7 @@ def outdated_citations(graph: Graph) -> list[Finding]:
 
 def upcoming_reviews(graph: Graph, today: date) -> list[Review]:
     """Active documents whose review date has passed or falls within REVIEW_HORIZON_DAYS."""
-    horizon = today + timedelta(days=REVIEW_HORIZON_DAYS)
+    horizon = shift(today, REVIEW_HORIZON_DAYS)
     due = [Review(d.id, d.title, d.type, d.get("owner"), d.get("review_by"), tuple(d.get("regions") or []))
            for d in graph.docs if d.status == "active" and d.get("review_by") and d.get("review_by") <= horizon]
     return sorted(due, key=lambda r: (r.review_by, r.id))
