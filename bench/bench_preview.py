@@ -62,7 +62,7 @@ def chromium():
 
 
 def measure(docs: int, saves: int, browser) -> dict:
-    with tempfile.TemporaryDirectory(prefix="kc-bench-preview-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="kc-bench-preview-", ignore_cleanup_errors=True) as tmp:
         root = generate(Path(tmp) / "site", docs).parent
         faq = sorted((root / "content" / "faqs").glob("*.md"))[0]
         original = faq.read_text(encoding="utf-8")
@@ -88,7 +88,7 @@ def measure(docs: int, saves: int, browser) -> dict:
                 page_times.append(time.perf_counter() - saved)
             time.sleep(0.5)
         stop.set()
-        thread.join(10)
+        thread.join(600)   # a rebuild in progress finishes first
     return {"docs": docs, "startup": startup, "signal": statistics.median(signal_times),
             "page": statistics.median(page_times) if page_times else None}
 
@@ -100,8 +100,11 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     browser = None if args.no_browser else chromium()
+    rows = []
     try:
-        rows = [measure(docs, args.saves, browser) for docs in args.docs]
+        for docs in args.docs:
+            rows.append(measure(docs, args.saves, browser))
+            print(f"measured {docs} documents: {rows[-1]}", flush=True)
     finally:
         if browser:
             browser.quit()
