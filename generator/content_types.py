@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from pydantic_core import PydanticCustomError
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{1,63}$"
 DocId = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -77,6 +77,14 @@ class QuizQuestion(Model):
     # the 0-based position of the right choice, or its text (less error-prone)
     answer: Annotated[int, Field(ge=0)] | Text
     explanation: Text | None = None   # shown after checking
+
+    @field_validator("answer", mode="before")
+    @classmethod
+    def _not_a_yaml_boolean(cls, value):
+        if isinstance(value, bool):   # unquoted yes/no/true/false: would silently become 1/0
+            raise PydanticCustomError("answer_boolean", "the answer was read as {value}",
+                                      {"value": str(value).lower()})
+        return value
 
     @property
     def answer_index(self) -> int | None:

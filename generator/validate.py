@@ -106,6 +106,9 @@ def explain(error: dict[str, Any], name: str) -> tuple[str, str | None]:
         key = name.rsplit(".", 1)[-1]
         return (f"`{name}` must be a list, but it is the text {got!r}",
                 f"write it as a list in square brackets: `{key}: [{got}]`")
+    if kind == "answer_boolean":
+        return (f"`{name}`: YAML read the answer as {str(got).lower()}, which kc would take as "
+                f"choice {int(got)}", 'put the right choice\'s text in quotes, e.g. `answer: "Yes"`')
     if kind == "version_number":
         return (f"`{name}` was read as the number {got!r}: YAML drops trailing zeros, so 1.10 "
                 f"would be published as 1.1", f'put the version in quotes, e.g. `{name.rsplit(".", 1)[-1]}: "1.10"`')

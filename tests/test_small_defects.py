@@ -46,6 +46,13 @@ def test_an_unquoted_yes_among_quiz_choices_says_to_quote_it(check_files):
     assert 'put it in quotes, e.g. "Yes"' in found.hint
 
 
+def test_an_unquoted_yes_or_no_answer_is_not_silently_an_index(check_files):
+    site = check_files(base_corpus() | training("  - question: Q?\n    choices: [\"Yes\", \"No\"]\n    answer: no"))
+    found, = site.diagnostics
+    assert (found.code, found.line) == ("FM002", 8)
+    assert "YAML read the answer as false" in found.message and 'answer: "Yes"' in found.hint
+
+
 def test_digest_text_has_a_blank_line_before_every_section_heading():
     site = pipeline.check(load_config(ROOT / "site_config.yml"), today=TODAY)
     text = render(collect(site, PERIOD, "internal"), site.config, "text")
