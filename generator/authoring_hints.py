@@ -14,8 +14,11 @@ from .diagnostics import Diagnostics
 
 # An unquoted value, then ` #` directly followed by text: a hashtag or channel name that
 # YAML reads as the start of a comment. (`key: value  # a comment` has a space after `#`.)
-HASH_IN_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)?(?P<key>[A-Za-z_][\w-]*)\s*:[ \t]+)"
-                           r"(?P<value>[^\s'\"\[{|>&*!#%@`][^\n]*?)[ \t]+#(?P<rest>\S[^\n]*)$")
+# Two simple scans instead of one regex with a lazy value: that one was quadratic on long
+# runs of spaces.
+KEY_PART = re.compile(r"^(?P<lead>[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]+)")
+COMMENT_START = re.compile(r"[ \t]#(?=\S)")
+QUOTED_OR_SPECIAL = set("'\"[{|>&*!#%@`")
 LOOKALIKE = re.compile(r"\.(md|markdown|mdown|mkd|mkdn)(\.txt)?$", re.IGNORECASE)
 
 
@@ -41,10 +44,18 @@ def unclosed(diagnostics: Diagnostics, rel: str) -> None:
 
 def hash_comments(diagnostics: Diagnostics, rel: str, yaml_text: str, first_line: int) -> None:
     for index, text in enumerate(yaml_text.splitlines()):
-        match = HASH_IN_VALUE.match(text)
+        if " #" not in text and "\t#" not in text:
+            continue
+        match = KEY_PART.match(text)
         if not match:
             continue
-        key, value, rest = match["key"], match["value"].rstrip(), match["rest"]
+        value_text = text[match.end():]
+        if not value_text or value_text[0] in QUOTED_OR_SPECIAL or value_text[0].isspace():
+            continue
+        cut = COMMENT_START.search(value_text)
+        if cut is None:
+            continue
+        key, value, rest = match["key"], value_text[:cut.start()].rstrip(), value_text[cut.end():]
         diagnostics.add("YAML002", rel, first_line + index, len(match["lead"]) + 1,
                         f"`{key}` is read as '{value}': YAML treats ' #{rest}' as a comment "
                         f"and drops it",

@@ -26,7 +26,20 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from .document import Heading
 
 WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]+?))?(?:\|([^\[\]\n]+?))?\]\]")
-HEADING_ID = re.compile(r"\s*\{#([A-Za-z0-9][\w.:-]*)\}\s*$")
+HEADING_ID = re.compile(r"\{#([A-Za-z0-9][\w.:-]*)\}")
+
+
+def split_heading_id(text: str) -> tuple[str, str | None]:
+    """('Heading', 'custom-id') for 'Heading {#custom-id}', else (text, None).
+
+    Linear time: the last `{#` is found with rfind and matched once. (A regex searched with a
+    leading `\s*` took 16 s on `# a` + 100,000 spaces + `b`.)"""
+    stripped = text.rstrip()
+    start = stripped.rfind("{#")
+    match = HEADING_ID.fullmatch(stripped, start) if start >= 0 else None
+    if match is None:
+        return text, None
+    return stripped[:start].rstrip(), match.group(1)
 
 
 def slugify(text: str) -> str:
@@ -85,11 +98,11 @@ def heading_ids_rule(state: StateCore) -> None:
         last = inline.children[-1] if inline.children else None
         if last is None or last.type != "text":
             continue
-        match = HEADING_ID.search(last.content)
-        if match:
-            token.attrSet("id", match.group(1))
-            last.content = last.content[: match.start()]
-            inline.content = HEADING_ID.sub("", inline.content)
+        text, anchor = split_heading_id(last.content)
+        if anchor:
+            token.attrSet("id", anchor)
+            last.content = text
+            inline.content = split_heading_id(inline.content)[0]
 
 
 @dataclass(frozen=True)
