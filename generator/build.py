@@ -121,7 +121,9 @@ def render_bodies(pages: list[Document], progress: Progress | None = None) -> di
 
 def all_pages(ctx: BuildContext) -> list[Page]:
     from .health.page import health_pages
-    return [document_page(ctx, doc) for doc in ctx.pages] + listing_pages(ctx) + health_pages(ctx)
+    from .history.pages import history_pages
+    return ([document_page(ctx, doc) for doc in ctx.pages] + listing_pages(ctx) + health_pages(ctx)
+            + history_pages(ctx))
 
 
 def render_page(ctx: BuildContext, page: Page) -> str:

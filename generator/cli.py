@@ -282,6 +282,30 @@ def parse_today(text: str | None):
     return parse_date("--today", text) or date.today()
 
 
+@main.command(name="diff")
+@CONFIG_OPTION
+@click.argument("doc_id", metavar="ID")
+@click.option("--from", "from_version", metavar="V", help="Older version [default: the one before --to].")
+@click.option("--to", "to_version", metavar="V", help="Newer version [default: the current one].")
+@click.option("--format", "fmt", type=click.Choice(["text", "html", "json", "md"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]), default="internal",
+              show_default=True, help="Compare only versions this audience may read.")
+def diff_command(config_path, doc_id, from_version, to_version, fmt, audience) -> None:
+    """What changed in a document between two versions, section by section (from git history)."""
+    from .history.command import find_diff
+    from .history.render import to_html, to_json, to_markdown, to_rich
+    try:
+        diff = find_diff(pipeline.check(load_config(config_path)), doc_id, from_version, to_version, audience)
+    except KcError as error:
+        fail(error)
+    if fmt == "text":
+        console().print(to_rich(diff), soft_wrap=True)
+    else:
+        click.echo({"html": lambda d: str(to_html(d)) + "\n", "json": to_json, "md": to_markdown}[fmt](diff),
+                   nl=False)
+
+
 @main.group(name="export")
 def export_group() -> None:
     """Export the knowledge center for other tools (see the subcommands)."""

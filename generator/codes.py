@@ -43,6 +43,8 @@ CODES: dict[str, Code] = {
     "BODY002": Code("warning", "control character in the text", "Delete the invisible character at the position shown."),
     "LOAD005": Code("error", "link out of the content folder, or not a regular file", "Copy the file into the content folder instead of linking it."),
     "LOAD006": Code("error", "file too large", "Split the document, or raise `max_file_mb` in site_config.yml."),
+    "LIFE001": Code("warning", "training older than a cited policy's current version", "Update the module for what changed (`kc diff POLICY`), then its `updated` date."),
+    "LIFE002": Code("warning", "playbook or FAQ may be out of date after a policy change", "Check it against what changed (`kc diff POLICY`), then update its `updated` date."),
 }
 
 

@@ -41,6 +41,11 @@ class HealthSettings(Strict):
     review_window_days: int = Field(default=30, ge=0, le=3650)   # "review due soon" horizon
 
 
+class LifecycleSettings(Strict):
+    """Retraining triggers (LIFE001, LIFE002): warnings, or errors for CI."""
+    retraining: Literal["warning", "error"] = "warning"
+
+
 class SiteConfig(Strict):
     title: str
     description: str = ""
@@ -58,6 +63,7 @@ class SiteConfig(Strict):
     digest: DigestSettings = Field(default_factory=DigestSettings)
     search: SearchSettings = Field(default_factory=SearchSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
+    lifecycle: LifecycleSettings = Field(default_factory=LifecycleSettings)
 
     # Set by load_config, not by the file: the folder that holds site_config.yml.
     root: Path = Field(default=Path("."), exclude=True)

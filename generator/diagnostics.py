@@ -38,8 +38,10 @@ class Diagnostics:
     def __init__(self) -> None:
         self._items: list[Diagnostic] = []
 
-    def add(self, code: str, path: str, line: int, column: int, message: str, hint: str | None = None) -> None:
-        severity = Severity(CODES[code].severity)
+    def add(self, code: str, path: str, line: int, column: int, message: str, hint: str | None = None,
+            severity: str | None = None) -> None:
+        """`severity` overrides the code's own, for codes site_config.yml may turn into errors."""
+        severity = Severity(severity or CODES[code].severity)
         self._items.append(Diagnostic(path, max(line, 1), max(column, 1), code, severity, message, hint))
 
     def extend(self, other: "Diagnostics") -> None:

@@ -97,7 +97,9 @@ def policy_extras(ctx, doc: Document) -> dict:
     toc = [TocEntry(2, "Change log", "kc-changelog")] if changelog else []
     if ctx.lookups.cited_by.get(doc.id):
         toc.append(TocEntry(2, "Cited by", "kc-cited-by"))
-    return {"superseded_by": doc_link(ctx.lookups.by_id[chain[-1]]) if chain else None,
+    from .history.pages import policy_history
+    return {**policy_history(ctx, doc),
+            "superseded_by": doc_link(ctx.lookups.by_id[chain[-1]]) if chain else None,
             "supersedes": visible_docs(ctx, [supersedes])[0] if visible_docs(ctx, [supersedes]) else None,
             "changelog": changelog, "extra_toc": toc}
 

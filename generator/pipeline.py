@@ -8,10 +8,12 @@ from __future__ import annotations
 from datetime import date
 
 from . import link, load, validate
+from .history import retraining
 from .config import SiteConfig
 from .site import Site
 
-CHECK_STAGES = [("load", load.run), ("validate", validate.run), ("link", link.run)]
+CHECK_STAGES = [("load", load.run), ("validate", validate.run), ("link", link.run),
+                ("retraining", retraining.run)]
 
 
 def check(config: SiteConfig, today: date | None = None) -> Site:

@@ -18,6 +18,7 @@ class Site:
     diagnostics: Diagnostics = field(default_factory=Diagnostics)
     by_id: dict[str, Document] = field(default_factory=dict)  # filled by link
     successors: dict[str, str] = field(default_factory=dict)  # old id -> id that supersedes it
+    history: object = None   # generator.history.SiteHistory, read on first use (site_history)
 
     def of_type(self, doc_type: str) -> list[Document]:
         return [d for d in self.documents if d.type == doc_type]
