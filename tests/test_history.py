@@ -1,0 +1,140 @@
+"""Policy lifecycle: a policy through three versions in a temporary git repository.
+
+v1.0 internal; v2.0 edits words, renames a section and renames the file; v3.0 becomes
+public and edits again. Asserts the history, diff pages, kc diff, the public build and
+the retraining warnings."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator import load_config
+from generator.build import build
+from generator.cli import main
+from generator.init import init_site
+from generator.pipeline import check
+
+V1 = """---
+id: appeals-policy
+title: Appeals Policy
+owner: {owner}
+audience: internal
+version: "1.0"
+effective: 2026-01-01
+---
+
+## Scope
+
+Members may appeal a removal within 30 days. SECRET-INTERNAL-NOTE reviewers check the queue.
+
+## Reporting window
+
+Report problems to the support team.
+"""
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=T", "-c", "user.email=t@example.com",
+                    *args], check=True, capture_output=True)
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("lifecycle") / "kc"
+    init_site(root)
+    policies = root / "content" / "policies"
+    owner = re.search(r"^owner: (\S+)", (policies / "example-policy.md").read_text(), re.M).group(1)
+    old, new = policies / "appeals-policy.md", policies / "appeals.md"
+    old.write_text(V1.format(owner=owner))
+    training = root / "content" / "training" / "appeals-training.md"
+    training.write_text(f"---\nid: appeals-training\ntitle: Appeals training\nowner: {owner}\n"
+                        f"policies: [appeals-policy]\nupdated: 2026-02-01\n---\n\nLearn appeals.\n")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "v1")
+    git(root, "mv", str(old), str(new))
+    new.write_text(V1.format(owner=owner).replace('"1.0"', '"2.0"').replace("30 days", "14 days")
+                   .replace("## Reporting window", "## How to report").replace("effective: 2026-01-01",
+                                                                                "effective: 2026-03-01"))
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "v2: shorter window, section renamed, file renamed")
+    new.write_text(new.read_text().replace('"2.0"', '"3.0"').replace("audience: internal", "audience: public")
+                   .replace(" SECRET-INTERNAL-NOTE reviewers check the queue.", " Appeals are free.")
+                   .replace("effective: 2026-03-01", "effective: 2026-05-01"))
+    git(root, "commit", "-qam", "v3: public")
+    return root
+
+
+def built(repo: Path, tmp_path: Path, audience: str) -> Path:
+    out = tmp_path / audience
+    build(load_config(repo / "site_config.yml"), out_dir=out, audience=audience)
+    return out
+
+
+def test_history_lists_three_versions_following_the_rename(repo, tmp_path):
+    out = built(repo, tmp_path, "internal")
+    history = (out / "policies/appeals-policy/history/index.html").read_text()
+    for version in ("1.0", "2.0", "3.0"):
+        assert f"<td>{version}</td>" in history
+    assert "change log only" not in history
+    assert (out / "policies/appeals-policy/changes/1.0..2.0/index.html").is_file()
+    assert (out / "policies/appeals-policy/changes/2.0..3.0/index.html").is_file()
+    page = (out / "policies/appeals-policy/index.html").read_text()
+    assert "What changed in version 3.0" in page and 'href="../../policies/appeals-policy/changes/2.0..3.0/"' in page
+
+
+def test_diff_page_marks_exact_words_and_the_renamed_heading(repo, tmp_path):
+    out = built(repo, tmp_path, "internal")
+    diff = (out / "policies/appeals-policy/changes/1.0..2.0/index.html").read_text()
+    assert '<del><span class="sr-only">removed: </span>30<span class="sr-only"> (end removed)</span></del>' in diff
+    assert '<ins><span class="sr-only">added: </span>14<span class="sr-only"> (end added)</span></ins>' in diff
+    assert "Heading renamed: <del><span class=\"sr-only\">old heading: </span>Reporting window</del>" in diff
+    assert "How to report</ins>" in diff
+    later = (out / "policies/appeals-policy/changes/2.0..3.0/index.html").read_text()
+    assert "SECRET-INTERNAL-NOTE reviewers check the queue.<span" in later   # internal build: shown deleted
+    assert "Appeals are free." in later
+
+
+def test_public_build_shows_public_versions_only(repo, tmp_path):
+    out = built(repo, tmp_path, "public")
+    history = (out / "policies/appeals-policy/history/index.html").read_text()
+    assert "<td>3.0</td>" in history and "<td>2.0</td>" not in history and "<td>1.0</td>" not in history
+    assert not (out / "policies/appeals-policy/changes").exists()
+    leaked = [p for p in out.rglob("*") if p.is_file() and b"SECRET-INTERNAL-NOTE" in p.read_bytes()]
+    assert leaked == []
+
+
+def test_kc_diff_prints_the_same_diff(repo):
+    runner = CliRunner()
+    config = str(repo / "site_config.yml")
+    md = runner.invoke(main, ["diff", "appeals-policy", "--from", "1.0", "--to", "2.0", "--format", "md",
+                              "--config", config])
+    assert md.exit_code == 0, md.output
+    assert "~~30~~**14**" in md.output and "~~Reporting window~~ → **How to report**" in md.output
+    data = json.loads(runner.invoke(main, ["diff", "appeals-policy", "--format", "json", "--config", config]).output)
+    assert (data["from"]["version"], data["to"]["version"]) == ("2.0", "3.0")
+    public = runner.invoke(main, ["diff", "appeals-policy", "--audience", "public", "--config", config])
+    assert public.exit_code == 2 and "no two versions" in public.output
+
+
+def test_training_older_than_the_policy_version_is_warned(repo):
+    site = check(load_config(repo / "site_config.yml"))
+    found = [d for d in site.diagnostics if d.code == "LIFE001"]
+    assert len(found) == 1
+    assert "appeals-training" in found[0].message and "appeals-policy" in found[0].message
+    assert "3.0" in found[0].message and "2026-05-01" in found[0].message
+    assert found[0].severity.value == "warning"
+
+
+def test_no_git_falls_back_to_the_change_log_with_a_note(tmp_path):
+    root = tmp_path / "nogit"
+    init_site(root)
+    out = tmp_path / "out"
+    build(load_config(root / "site_config.yml"), out_dir=out)
+    history = next(out.glob("policies/*/history/index.html")).read_text()
+    assert "change log only" in history and "not in a git repository" in history
