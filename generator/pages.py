@@ -114,7 +114,8 @@ def playbook_extras(ctx, doc: Document) -> dict:
 def training_extras(ctx, doc: Document) -> dict:
     quiz = doc.get("quiz") or []
     path = learning_path(ctx, doc)
-    return {"policies": visible_docs(ctx, doc.get("policies")),
+    from .history.pages import changed_policies
+    return {"policies": visible_docs(ctx, doc.get("policies")), "changed_policies": changed_policies(ctx, doc),
             "path": path[-PATH_STEPS:], "path_earlier": max(0, len(path) - PATH_STEPS), "quiz": quiz,
             "extra_toc": [TocEntry(2, "Check your understanding", "kc-quiz")] if quiz else []}
 

@@ -131,6 +131,31 @@ def test_training_older_than_the_policy_version_is_warned(repo):
     assert found[0].severity.value == "warning"
 
 
+def test_training_page_banner_links_to_the_policy_diff(repo, tmp_path):
+    out = built(repo, tmp_path, "internal")
+    page = (out / "training/appeals-training/index.html").read_text()
+    assert "has changed since it was last updated" in page
+    assert 'href="../../policies/appeals-policy/changes/2.0..3.0/"' in page
+
+
+def test_digest_carries_a_what_changed_block(repo):
+    runner = CliRunner()
+    config = str(repo / "site_config.yml")
+    text = runner.invoke(main, ["digest", "--since", "2026-04-01", "--until", "2026-05-31", "--format", "text",
+                                "--today", "2026-06-01", "--config", config])
+    assert text.exit_code == 0, text.output
+    assert "What changed in version 3.0 (since 2.0)" in text.output
+    assert "Scope (changed)" in text.output
+    assert "policies/appeals-policy/changes/2.0..3.0/" in text.output
+    data = json.loads(runner.invoke(main, ["digest", "--since", "2026-04-01", "--until", "2026-05-31",
+                                           "--format", "json", "--today", "2026-06-01", "--config", config]).output)
+    policy = next(i for s in data["sections"] for i in s["items"] if i["id"] == "appeals-policy")
+    assert policy["details"]["what_changed"]["sections"] == ["Scope (changed)"]
+    earlier = runner.invoke(main, ["digest", "--since", "2026-06-01", "--until", "2026-06-30", "--format", "text",
+                                   "--today", "2026-07-01", "--config", config])
+    assert "What changed" not in earlier.output
+
+
 def test_no_git_falls_back_to_the_change_log_with_a_note(tmp_path):
     root = tmp_path / "nogit"
     init_site(root)

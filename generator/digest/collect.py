@@ -122,7 +122,9 @@ def details(site: Site, doc: Document, period: Period, audience: str) -> dict:
     if doc.type == "policy":
         entries = sorted((e for e in doc.get("changelog") or [] if e.date in period),
                          key=lambda e: e.date, reverse=True)
+        from ..history.digest_block import what_changed
         return {"version": doc.get("version"), "effective": doc.get("effective"),
+                "what_changed": what_changed(site, doc, period, audience),
                 "changelog": [{"version": e.version, "date": e.date, "summary": e.summary}
                               for e in entries]}
     if doc.type == "playbook":

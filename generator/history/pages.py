@@ -107,3 +107,21 @@ def policy_history(ctx, doc) -> dict:
     if pair and pair[1].version == str(doc.get("version")):
         latest = {"version": pair[1].version, "from": pair[0].version, "url": changes_url(doc, *pair)}
     return {"history_url": history_url(doc), "latest_change": latest}
+
+
+def changed_policies(ctx, doc) -> list[dict]:
+    """For a training page's banner: cited policies (that this build shows) whose current
+    version took effect after the module was last `updated`, each linking to what changed."""
+    updated = doc.get("updated")
+    found = []
+    for policy_id in doc.get("policies") or [] if updated else []:
+        policy = ctx.lookups.by_id.get(policy_id)
+        if policy is None or policy.type != "policy" or not policy.get("effective"):
+            continue
+        if policy.get("effective") <= updated:
+            continue
+        links = policy_history(ctx, policy)
+        url = (links["latest_change"] or {}).get("url") or links["history_url"] or doc_url(policy)
+        found.append({"title": policy.title, "version": policy.get("version"),
+                      "effective": policy.get("effective"), "url": url})
+    return found
