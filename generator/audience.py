@@ -19,6 +19,14 @@ def visible(doc: Document, audience: str) -> bool:
     return doc.valid and doc.visible_to(audience)
 
 
+def visible_teams(teams: dict, audience: str) -> dict:
+    """Teams whose name, page and contact this audience may see: in a public build only
+    the teams marked `public: true` in teams.yml (contacts of internal teams stay internal)."""
+    if audience != "public":
+        return teams
+    return {team_id: team for team_id, team in teams.items() if team.public}
+
+
 def published(site: Site, audience: str, drafts: bool = False) -> list[Document]:
     """Documents built into a site for this audience: drafts only with drafts=True.
     Retired documents are built (with a banner) but kept out of nav and search."""

@@ -19,7 +19,7 @@ from typing import Callable
 import jinja2
 
 from . import feeds, output, pipeline
-from .audience import check_audience, published
+from .audience import check_audience, published, visible_teams
 from .config import SiteConfig
 from .diagnostics import Diagnostics
 from .document import Document
@@ -86,7 +86,7 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         ctx = BuildContext(site=site, config=config, out_dir=staging, audience=audience, drafts=drafts,
                            pages=pages, env=make_environment(theme), assets=collect_assets(theme))
         ctx.bodies = render_bodies(pages, progress)
-        ctx.lookups = build_lookups(site.teams, pages, drafts,
+        ctx.lookups = build_lookups(visible_teams(site.teams, audience), pages, drafts,
                                     {doc_id: body.refs for doc_id, body in ctx.bodies.items()})
         write_site(ctx, progress)
         from search import indexer

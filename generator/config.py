@@ -57,6 +57,8 @@ class SiteConfig(Strict):
     repo_url: str | None = None
     edit_uri: str = "edit/main/"
     language: str = "en"
+    edit_links: list[Audience] = Field(default_factory=lambda: ["internal", "restricted"])   # builds with "Edit source"
+    review_dates: list[Audience] = Field(default_factory=lambda: ["internal", "restricted"])  # builds showing "Review by"
     max_file_mb: float = Field(default=5, gt=0)   # larger content files are refused (LOAD006)
     nav: list[Literal["policy", "playbook", "training", "newsletter", "faq"]] = Field(
         default_factory=lambda: list(CONTENT_TYPES))

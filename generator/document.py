@@ -23,6 +23,7 @@ class Team:
     name: str
     contact: str
     description: str = ""
+    public: bool = False     # shown (page, contact) in public builds only when true
 
 
 @dataclass

@@ -185,6 +185,12 @@ def load_teams(site: Site, path: Path) -> None:
             site.diagnostics.add("TEAM002", rel, line, column,
                                  f"team '{team_id}' needs a `name` and a `contact`")
             continue
+        if not isinstance(info.get("public", False), bool):
+            site.diagnostics.add("TEAM002", rel, *parsed.positions.get((team_id, "public"), (line, column)),
+                                 f"team '{team_id}': `public` must be true or false",
+                                 "write `public: true` to show the team and its contact in public builds")
+            continue
         site.teams[str(team_id)] = Team(id=str(team_id), name=str(info["name"]),
                                         contact=str(info["contact"]),
-                                        description=str(info.get("description") or ""))
+                                        description=str(info.get("description") or ""),
+                                        public=info.get("public", False))

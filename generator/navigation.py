@@ -59,6 +59,8 @@ def build_nav(ctx, page_url: str, section: str | None, current: Document | None)
         url = SECTIONS[doc_type] + "/"
         docs = listed.get(doc_type, [])
         in_section = section == doc_type
+        if not docs and not in_section:
+            continue            # an empty section ("no playbooks yet") is not worth a click
         items, more = [], None
         if in_section:
             items = [Link(d.title, doc_url(d), d is current) for d in window(docs, current)]
@@ -67,7 +69,8 @@ def build_nav(ctx, page_url: str, section: str | None, current: Document | None)
         nav.append(NavSection(doc_type, SECTION_TITLES[doc_type], url, in_section, page_url == url,
                               items, more))
     for key, title, url in BROWSE:
-        nav.append(NavSection(key, title, url, section == key, page_url == url))
+        if getattr(ctx.lookups, key) or section == key:
+            nav.append(NavSection(key, title, url, section == key, page_url == url))
     return nav
 
 
@@ -77,8 +80,8 @@ def breadcrumbs(*trail: tuple[str, str]) -> list[Link]:
     return links[:-1] + [Link(links[-1].title, links[-1].url, True)]
 
 
-def edit_url(config, doc: Document | None) -> str | None:
-    if doc is None or not config.repo_url:
+def edit_url(config, doc: Document | None, audience: str) -> str | None:
+    if doc is None or not config.repo_url or audience not in config.edit_links:
         return None
     return f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/{doc.src_path}"
 
@@ -90,9 +93,10 @@ def chrome(ctx, url: str, title: str, kind: str, *, section: str | None = None,
     href = make_href(url, ctx.config.base_path if absolute else None)
     return {
         "site": {"title": ctx.config.title, "description": ctx.config.description,
-                 "language": ctx.config.language, "audience": ctx.audience},
+                 "language": ctx.config.language, "audience": ctx.audience,
+                 "review_dates": ctx.audience in ctx.config.review_dates},
         "page": {"url": url, "title": title, "kind": kind, "description": description,
-                 "edit_url": edit_url(ctx.config, doc)},
+                 "edit_url": edit_url(ctx.config, doc, ctx.audience)},
         "href": href,
         "asset": lambda name: href(ctx.assets[name].path),
         "nav": build_nav(ctx, url, section, doc),

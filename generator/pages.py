@@ -11,7 +11,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from .audience import listed
+from .audience import listed, visible_teams
 from .document import Document
 from .lookups import by_type_then_title
 from .navigation import Link, chrome
@@ -53,9 +53,10 @@ def document_context(ctx, doc: Document) -> dict:
 
 def team(ctx, team_id: str | None):
     """The team record, or None; `url` is set when the team has a page in this build."""
-    if not team_id or team_id not in ctx.site.teams:
+    teams = visible_teams(ctx.site.teams, ctx.audience)
+    if not team_id or team_id not in teams:
         return None
-    info = ctx.site.teams[team_id]
+    info = teams[team_id]
     url = f"teams/{team_id}/" if team_id in ctx.lookups.teams else None
     return {"id": team_id, "name": info.name, "contact": info.contact,
             "contact_href": contact_href(info.contact), "url": url}

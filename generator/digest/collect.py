@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..audience import visible
+from ..audience import visible, visible_teams
 from ..document import Document
 from ..errors import ConfigError
 from ..site import Site
@@ -59,8 +59,8 @@ def collect(site: Site, period: Period, audience: str, segment: Segment | None =
             found[SECTION_OF_TYPE[doc.type]].append(item)
     for items in found.values():
         items.sort(key=lambda i: (-i.date.toordinal(), i.title.lower(), i.id))
-    if "reviews" in found and audience != "public":
-        found["reviews"] = review_items(site, docs, period.until)
+    if "reviews" in found and audience in site.config.review_dates:
+        found["reviews"] = review_items(site, visible_teams(site.teams, audience), docs, period.until)
     return Digest(title=settings.title, sender=settings.sender, footer=settings.footer,
                   audience=audience, segment=str(segment) if segment else None, period=period,
                   sections=[Section(key, SECTION_TITLES[key], found[key])
@@ -143,13 +143,13 @@ def highlights(site: Site, newsletter: Document, audience: str) -> list[Document
             if doc is not None and visible(doc, audience) and doc.status != "draft"]
 
 
-def review_items(site: Site, docs: list[Document], after: date) -> list[Item]:
+def review_items(site: Site, teams: dict, docs: list[Document], after: date) -> list[Item]:
     """Documents whose review_by falls from `after` to 30 days later, soonest first."""
     window = Period(after, shift(after, REVIEW_WINDOW_DAYS))
     items = []
     for doc in docs:
         if doc.type != "newsletter" and doc.get("review_by") in window:
-            owner = site.teams.get(doc.get("owner") or "")
+            owner = teams.get(doc.get("owner") or "")
             items.append(make_item(site, doc, doc.get("review_by"), "review due",
                                    {"owner": owner.name if owner else doc.get("owner")}))
     return sorted(items, key=lambda i: (i.date, i.title.lower(), i.id))
