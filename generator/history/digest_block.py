@@ -5,9 +5,9 @@ change-log text, and the absolute URL of the diff page."""
 from __future__ import annotations
 
 from ..urls import absolute_url
-from .diff import diff_versions
 from .pages import changes_url, latest_change
 from .render import section_label
+from .store import site_history
 
 
 def what_changed(site, doc, period, audience: str) -> dict | None:
@@ -18,7 +18,7 @@ def what_changed(site, doc, period, audience: str) -> dict | None:
     entries = [e.date for e in doc.get("changelog") or [] if str(e.version) == new.version]
     if not any(day in period for day in [*entries, new.effective, new.committed]):
         return None
-    diff = diff_versions(doc.id, old, new)
+    diff = site_history(site).diff(doc.id, old, new)
     return {"from_version": old.version, "to_version": new.version, "summary": new.summary,
             "sections": [f"{s.title} ({section_label(s).lower()})" for s in diff.changed],
             "url": absolute_url(site.config, changes_url(doc, old, new))}

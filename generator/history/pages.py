@@ -12,7 +12,7 @@ from ..audience import listed, visible
 from ..navigation import chrome
 from ..pages import Page
 from ..urls import SECTION_TITLES, SECTIONS, doc_url
-from .diff import DocumentDiff, diff_versions
+from .diff import DocumentDiff
 from .render import to_html
 from .store import site_history
 from .versions import Version
@@ -88,7 +88,7 @@ def history_context(ctx, doc) -> dict:
 
 
 def changes_context(ctx, doc, old: Version, new: Version) -> dict:
-    diff: DocumentDiff = diff_versions(doc.id, old, new)
+    diff: DocumentDiff = site_history(ctx.site).diff(doc.id, old, new)
     url = changes_url(doc, old, new)
     title = f"What changed in {doc.title}: version {old.version} → {new.version}"
     context = chrome(ctx, url, title, "changes", section=doc.type,

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..site import Site
+from .diff import DocumentDiff, diff_versions
 from .gitlog import open_repository, read_log
 from .versions import Version, lineages, versions_from_changelog, versions_from_git, with_working_copy
 
@@ -33,6 +34,14 @@ class SiteHistory:
     note: str | None                       # why there is no git history, shown on history pages
     by_path: dict[str, list[Version]] = field(default_factory=dict)   # src_path -> git versions
     _memo: dict[str, list[Version]] = field(default_factory=dict)
+    _diffs: dict[tuple, DocumentDiff] = field(default_factory=dict)
+
+    def diff(self, doc_id: str, old: Version, new: Version) -> DocumentDiff:
+        """The diff between two versions, computed once per run (pages, feeds and digests share it)."""
+        key = (doc_id, old, new)
+        if key not in self._diffs:
+            self._diffs[key] = diff_versions(doc_id, old, new)
+        return self._diffs[key]
 
     @property
     def from_git(self) -> bool:
