@@ -131,6 +131,18 @@ def test_training_older_than_the_policy_version_is_warned(repo):
     assert found[0].severity.value == "warning"
 
 
+def test_site_config_can_make_retraining_warnings_errors(repo, tmp_path):
+    config = repo / "site_config.yml"
+    original = config.read_text()
+    try:
+        config.write_text(original + "lifecycle:\n  retraining: error\n")
+        result = CliRunner().invoke(main, ["check", "--config", str(config)])
+    finally:
+        config.write_text(original)
+    assert result.exit_code == 1
+    assert "error[LIFE001]" in result.output and "appeals-training" in result.output
+
+
 def test_training_page_banner_links_to_the_policy_diff(repo, tmp_path):
     out = built(repo, tmp_path, "internal")
     page = (out / "training/appeals-training/index.html").read_text()
