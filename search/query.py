@@ -26,7 +26,15 @@ SECTIONS_PER_RESULT = 5     # sections fetched per wanted result, before keeping
 
 
 class NoIndex(KcError):
-    """No index where the build should have written it."""
+    """No index where the build should have written it, or one that cannot be read."""
+
+
+MAX_QUERY_CHARS = 500     # a question fits easily; a pasted document does not
+
+
+def damaged(index_dir, exc: BaseException) -> NoIndex:
+    return NoIndex(f"The search index at {display(Path(index_dir))} is damaged "
+                   f"({type(exc).__name__}) — run `kc build` again")
 
 
 @dataclass
@@ -66,9 +74,13 @@ class SearchIndex:
 
     def __init__(self, index_dir: Path, config: SiteConfig):
         self.config = config
+        self.index_dir = index_dir
         self.index = open_index(index_dir)
-        self.searcher = self.index.searcher(weighting=WEIGHTING)
-        self.id_column = self.searcher.reader().column_reader("id")
+        try:
+            self.searcher = self.index.searcher(weighting=WEIGHTING)
+            self.id_column = self.searcher.reader().column_reader("id")
+        except Exception as exc:  # noqa: BLE001 — truncated or foreign files, in any way
+            raise damaged(index_dir, exc) from exc
         self.vectors = VectorScorer(self.searcher)
         self.fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
         self.builder = QueryBuilder(config.search.synonyms)
@@ -93,6 +105,17 @@ class SearchIndex:
         """Results for `text`; when a word of it is in no section and a close word is,
         results for the corrected query instead (an unknown word matches nothing, so
         the correction can only help), marked as corrected."""
+        if len(text) > MAX_QUERY_CHARS:
+            raise BadQuery(f"the query is {len(text):,} characters long; ask in at most "
+                           f"{MAX_QUERY_CHARS} (a few words or a question work best)")
+        try:
+            return self._search(text, doc_type, tags, regions, limit)
+        except KcError:
+            raise
+        except Exception as exc:  # noqa: BLE001 — a damaged index fails on read, in any way
+            raise damaged(self.index_dir, exc) from exc
+
+    def _search(self, text: str, doc_type, tags, regions, limit: int) -> Outcome:
         parsed = self.builder.build(text, doc_type, tags, regions)
         outcome = Outcome(text, suggestion=spelling.suggest(
             self.searcher.reader(), self.index.schema, text, self.known))

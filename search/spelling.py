@@ -14,6 +14,10 @@ from .schema import TEXT_FIELDS
 WORD = re.compile(r"(?<![\w:*?])[A-Za-z][A-Za-z'-]{3,}(?![\w:*?])")
 
 
+MAX_WORD = 30        # longer "words" (pasted hashes, URLs) are never corrected
+MAX_CORRECTIONS = 8  # words looked up per query: correction is the slow part of a search
+
+
 def max_distance(word: str) -> int:
     """Short words are often real words the corpus lacks ('shut' is not 'shout')."""
     return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
@@ -24,7 +28,8 @@ def suggest(reader: IndexReader, schema, text: str, known: set[str]) -> str | No
     `known` holds stems that count as known although no section has them (synonyms)."""
     text_only = FILTER.sub(lambda m: " " * len(m.group(0)), text)
     changed = text
-    for match in reversed(list(WORD.finditer(text_only))):
+    candidates = [m for m in WORD.finditer(text_only) if len(m.group(0)) <= MAX_WORD]
+    for match in reversed(candidates[:MAX_CORRECTIONS]):
         word = match.group(0)
         if word in OPERATORS or is_known(reader, word, known):
             continue
