@@ -53,6 +53,7 @@ class BuildContext:
     bodies: dict[str, RenderedPage] = field(default_factory=dict)  # id -> rendered body (render stage)
     lookups: Lookups | None = None                           # by_id, listings, citations, terms, teams
     urls: list[str] = field(default_factory=list)            # site-relative URL of every page written
+    nav_positions: dict[str, dict[int, int]] = field(default_factory=dict)  # type -> id(doc) -> place in nav
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,9 @@ class Team:
     public: bool = False     # shown (page, contact) in public builds only when true
 
 
-@dataclass
+# Documents compare by identity: field-by-field equality made `doc in list` and
+# `list.index(doc)` deep comparisons, 59 million of them in a 10,000-document build.
+@dataclass(eq=False)
 class Document:
     src_path: str            # relative to the site root, e.g. "content/policies/spam.md"
     type: str                # decided by the folder

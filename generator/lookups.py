@@ -106,11 +106,11 @@ def term_slug(name: str) -> str:
 def terms(docs: list[Document], field_name: str) -> dict[str, Term]:
     found: dict[str, Term] = {}
     for doc in docs:
+        slugs = {}                     # two spellings of one tag ('Live Stream', 'live-stream') list it once
         for name in sorted(set(doc.get(field_name) or [])):
-            slug = term_slug(name)
-            term = found.setdefault(slug, Term(name=name, slug=slug))
-            if doc not in term.docs:
-                term.docs.append(doc)
+            slugs.setdefault(term_slug(name), name)
+        for slug, name in slugs.items():
+            found.setdefault(slug, Term(name=name, slug=slug)).docs.append(doc)
     return {slug: found[slug] for slug in sorted(found)}
 
 

@@ -43,13 +43,25 @@ def make_href(page_url: str, base_path: str | None = None) -> Callable[[str], st
     return lambda url: url if url.startswith("#") else relative_url(page_url, url)
 
 
-def window(docs: list[Document], current: Document | None, limit: int = NAV_LIMIT) -> list[Document]:
-    """At most `limit` documents, centred on the current one when it is listed."""
+def window(docs: list[Document], current: Document | None, limit: int = NAV_LIMIT,
+           positions: dict[int, int] | None = None) -> list[Document]:
+    """At most `limit` documents, centred on the current one when it is listed.
+    `positions` (id(doc) -> index in docs, built once per section) keeps this O(limit)."""
     if len(docs) <= limit:
         return docs
-    index = docs.index(current) if current in docs else 0
+    if positions is None:
+        positions = {id(doc): index for index, doc in enumerate(docs)}
+    index = positions.get(id(current), 0)
     start = max(0, min(index - limit // 2, len(docs) - limit))
     return docs[start:start + limit]
+
+
+def section_positions(ctx, doc_type: str) -> dict[int, int]:
+    """id(doc) -> its place in the section's listing, computed once per build and section."""
+    cache = ctx.nav_positions
+    if doc_type not in cache:
+        cache[doc_type] = {id(doc): i for i, doc in enumerate(ctx.lookups.listed.get(doc_type, []))}
+    return cache[doc_type]
 
 
 def build_nav(ctx, page_url: str, section: str | None, current: Document | None) -> list[NavSection]:
@@ -63,7 +75,8 @@ def build_nav(ctx, page_url: str, section: str | None, current: Document | None)
             continue            # an empty section ("no playbooks yet") is not worth a click
         items, more = [], None
         if in_section:
-            items = [Link(d.title, doc_url(d), d is current) for d in window(docs, current)]
+            items = [Link(d.title, doc_url(d), d is current)
+                     for d in window(docs, current, positions=section_positions(ctx, doc_type))]
             if len(items) < len(docs):
                 more = Link(f"All {len(docs)} {SECTION_TITLES[doc_type].lower()}", url)
         nav.append(NavSection(doc_type, SECTION_TITLES[doc_type], url, in_section, page_url == url,
