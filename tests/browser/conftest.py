@@ -247,10 +247,15 @@ class Browser:
                   "the page to load")
 
     def wait(self, condition, what: str, timeout: float = WAIT):
-        from selenium.common.exceptions import TimeoutException
+        from selenium.common.exceptions import (NoSuchElementException,
+                                                StaleElementReferenceException, TimeoutException)
         from selenium.webdriver.support.ui import WebDriverWait
+        # A page that reloads itself (live preview) swaps its elements mid-poll: an element
+        # found a moment ago may be gone. That is "not yet", not a failure; poll again.
+        ignored = (StaleElementReferenceException, NoSuchElementException)
         try:
-            return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(condition)
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.05,
+                                 ignored_exceptions=ignored).until(condition)
         except TimeoutException:
             self.screenshot(f"FAILED-{self.test_name}")
             pytest.fail(f"waited {timeout}s for {what} on {self.driver.current_url}", pytrace=False)
