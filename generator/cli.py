@@ -347,5 +347,30 @@ def export_data(config_path, fmt, out, today_text) -> None:
                                    highlight=False, soft_wrap=True)
 
 
+@export_group.command(name="mkdocs")
+@CONFIG_OPTION
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the MkDocs project (mkdocs.yml and docs/).")
+@click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
+              default="internal", show_default=True, help="Export only what this audience may see.")
+@click.option("--drafts", is_flag=True, help="Also export draft documents (with a Draft banner).")
+def export_mkdocs(config_path: str, out_dir: str, audience: str, drafts: bool) -> None:
+    """A Material for MkDocs (or Zensical) project of the knowledge center. See docs/export.md."""
+    from .errors import BuildFailed
+    from .export.mkdocs import export
+    try:
+        result = export(load_config(config_path), out_dir, audience, drafts)
+    except BuildFailed as failed:
+        report.print_text(failed.diagnostics, getattr(failed, "documents", 0), console())
+        console().print("Nothing was exported: fix the errors above, then run kc export mkdocs again.",
+                        markup=False, highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except KcError as error:
+        fail(error)
+    console().print(f"Exported {result.documents} documents for audience {result.audience} → "
+                    f"{display_path(result.out_dir)} ({result.files} files). Next: cd {out_dir} && "
+                    f"mkdocs serve", markup=False, highlight=False, soft_wrap=True)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,122 @@
+"""A kc body as MkDocs Markdown.
+
+    [[id]], [[id#anchor]], [[id|text]]  ->  [Title](../policies/id.md#anchor)
+    [text](../policies/file.md#a)        ->  [text](../policies/id.md#a)   (the exported file)
+    ## Heading                           ->  ## Heading {#kc-anchor}       (attr_list)
+    raw HTML                            ->  the same HTML through kc's sanitizer
+
+Every heading gets the id kc gives it, so `[[id#anchor]]` lands where it does in kc and
+`mkdocs build --strict` can check it (MkDocs' own slugs differ: `enforcement--appeals`
+in kc is `enforcement-appeals` there). A reference to a document that is not exported
+(another audience, a draft) becomes its text, as in a kc build: never a link or a title.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from .. import markdown
+from ..document import Document
+from ..render import ALLOWED_TAGS, sanitize
+from .edits import LineEdits
+
+
+@dataclass
+class Exported:
+    """The documents of one export: id -> document, and where each is written."""
+    by_id: dict[str, Document]
+    paths: dict[str, str]                       # id -> path under docs/, e.g. "policies/spam.md"
+    by_src: dict[str, Document] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.by_src = {doc.src_path: doc for doc in self.by_id.values()}
+
+    def link(self, source: Document, target: Document, anchor: str | None) -> str:
+        here = posixpath.dirname(self.paths[source.id])
+        href = posixpath.relpath(self.paths[target.id], here or ".")
+        return href + (f"#{anchor}" if anchor else "")
+
+
+def link_text(text: str) -> str:
+    """Text that is safe inside `[...]` of a Markdown link."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def convert(doc: Document, exported: Exported) -> str:
+    tokens = markdown.parse(doc.body)
+    edits = LineEdits(doc.body)
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open" and token.map:
+            line = token.map[0] if token.markup.startswith("#") else token.map[1] - 2
+            edits.heading_id(line, token.attrGet("id") or None)
+        elif token.type == "html_block" and token.map:
+            clean = sanitize(token.content)
+            if clean.strip() != token.content.strip():
+                for offset, text in enumerate(block_lines(clean, token.map[1] - token.map[0])):
+                    edits.replace_line(token.map[0] + offset, text)
+        elif token.type == "inline" and token.children:
+            inline_edits(doc, token, exported, edits)
+    text, _missed = edits.apply()
+    return text
+
+
+def block_lines(html: str, count: int) -> list[str]:
+    """`count` lines holding html (the block keeps its place and its line count)."""
+    lines = html.rstrip("\n").split("\n")
+    if len(lines) > count:
+        lines = lines[:count - 1] + [" ".join(lines[count - 1:])]
+    return lines + [""] * (count - len(lines))
+
+
+def inline_edits(doc: Document, token, exported: Exported, edits: LineEdits) -> None:
+    start = token.map[0] if token.map else 0
+    for child in token.children:
+        if child.type == "wikilink":
+            meta = child.meta
+            line = start + token.content[: meta["offset"]].count("\n")
+            edits.replace(line, child.content, wikilink(doc, meta, exported))
+        elif child.type == "link_open":
+            href = str(child.attrGet("href") or "")
+            ref = markdown.relative_md_link(href)
+            if ref:
+                line = start + markdown._line_of(token.content, f"]({href}")
+                edits.replace(line, f"]({href}", "](" + md_link(doc, ref, exported))
+        elif child.type == "html_inline" and not safe_tag(child.content):
+            line = start + markdown._line_of(token.content, child.content)
+            edits.replace(line, child.content, escape_html(child.content))
+
+
+TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+
+
+def safe_tag(tag: str) -> bool:
+    """An inline tag kc's sanitizer keeps as written (an allowed tag with allowed attributes)."""
+    match = TAG_NAME.match(tag)
+    if not match or match.group(2).lower() not in ALLOWED_TAGS:
+        return False
+    if match.group(1):
+        return True
+    closing = f"</{match.group(2)}>"
+    return sanitize(tag + closing) == tag + closing
+
+
+def escape_html(text: str) -> str:
+    """Raw HTML kc would not keep, shown as text (MkDocs itself sanitizes nothing)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def wikilink(doc: Document, meta: dict, exported: Exported) -> str:
+    target = exported.by_id.get(meta["target"])
+    if target is None:
+        return link_text(meta["text"] or meta["target"])
+    return f"[{link_text(meta['text'] or target.title)}]({exported.link(doc, target, meta['anchor'])})"
+
+
+def md_link(doc: Document, ref: tuple[str, str | None], exported: Exported) -> str:
+    path, anchor = ref
+    target_path = posixpath.normpath(posixpath.join(posixpath.dirname(doc.src_path), path))
+    target = exported.by_src.get(target_path)
+    if target is None:
+        return "#"          # not exported: the link keeps its text and goes nowhere
+    return exported.link(doc, target, anchor)

@@ -1,0 +1,143 @@
+"""`kc export mkdocs`: a Material for MkDocs project that `mkdocs build --strict` accepts,
+with kc's links, anchors, facts and quizzes, and nothing a public reader may not see."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from generator import load_config, pipeline
+from generator.cli import main
+
+from .corpus_helpers import TEAMS, doc, policy
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CONFIG = str(ROOT / "site_config.yml")
+
+
+def export(config: str, out: Path, *args: str):
+    result = CliRunner().invoke(main, ["export", "mkdocs", "--config", config, "--out", str(out), *args])
+    return result.exit_code, result.output
+
+
+def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project,
+                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+                          timeout=120)
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def test_sample_site_exports_and_builds_strictly_with_material(tmp_path):
+    out = tmp_path / "mk"
+    code, output = export(SAMPLE_CONFIG, out)
+    assert code == 0, output
+    assert "Exported" in output and "documents for audience internal" in output
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8").split("\n", 1)[1])
+    assert config["theme"]["name"] == "material" and config["theme"]["font"] is False   # no Google Fonts
+    assert "search" in config["plugins"]
+    assert {"admonition", "tables", "footnotes", "attr_list"} <= set(
+        e for e in config["markdown_extensions"] if isinstance(e, str))
+    sections = [next(iter(entry)) for entry in config["nav"][1:]]
+    assert sections == ["Policies", "Escalation playbooks", "Training", "FAQs", "Newsletters"]  # site_config nav
+    assert config["site_url"] == "https://kc.example.com/"
+    built = mkdocs_build(out)
+    assert built.returncode == 0, built.stderr
+    page = (out / "site" / "playbooks" / "livestream-takedown" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../policies/livestream-conduct/#enforcement"' in page
+    assert "Escalations &amp; Crisis Response" in page and "15 minutes" in page   # facts block
+    target = (out / "site" / "policies" / "livestream-conduct" / "index.html").read_text(encoding="utf-8")
+    assert 'id="enforcement"' in target
+
+
+def test_links_and_anchors_match_kc_where_mkdocs_slugs_differ(make_site, tmp_path):
+    config = make_site({
+        "content/teams.yml": TEAMS,
+        "content/policies/appeals.md": policy("appeals", body="## Enforcement & Appeals\n\nText.\n\n"
+                                                              "## How we decide {#deciding}\n\nMore.\n"),
+        "content/faqs/ask.md": doc("id: ask\ntitle: How do I appeal?\naudience: public\n",
+                                   "See [[appeals#enforcement--appeals]], [[appeals|the rules]] and "
+                                   "[[appeals#deciding|how we decide]].\n\n"
+                                   "Also [the file](../policies/appeals.md#deciding).\n\n"
+                                   "`[[appeals]]` stays code.\n"),
+    })
+    out = tmp_path / "mk"
+    code, output = export(str(config.root / "site_config.yml"), out)
+    assert code == 0, output
+    text = (out / "docs" / "faqs" / "ask.md").read_text(encoding="utf-8")
+    assert "[Policy appeals](../policies/appeals.md#enforcement--appeals)" in text
+    assert "[the rules](../policies/appeals.md)" in text
+    assert "[how we decide](../policies/appeals.md#deciding)" in text
+    assert "[the file](../policies/appeals.md#deciding)" in text
+    assert "`[[appeals]]` stays code." in text
+    policy_text = (out / "docs" / "policies" / "appeals.md").read_text(encoding="utf-8")
+    assert "## Enforcement & Appeals {#enforcement--appeals}" in policy_text
+    assert "## How we decide {#deciding}" in policy_text
+    built = mkdocs_build(out)
+    assert built.returncode == 0, built.stderr
+    html = (out / "site" / "policies" / "appeals" / "index.html").read_text(encoding="utf-8")
+    assert 'id="enforcement--appeals"' in html and 'id="deciding"' in html
+
+
+def test_quiz_answers_are_collapsed_and_facts_are_at_the_top(tmp_path):
+    out = tmp_path / "mk"
+    assert export(SAMPLE_CONFIG, out)[0] == 0
+    text = (out / "docs" / "training" / "crisis-escalation.md").read_text(encoding="utf-8")
+    body = text.split("---\n", 2)[2]
+    assert body.lstrip().startswith("<!-- kc:facts -->")
+    assert "**Duration:** 75 minutes" in body and "**Prerequisites:** [" in body
+    assert "**1. Which three factors are used to assess imminence?**" in body
+    assert '??? note "Answer"\n    Intent, plan or method, time frame' in body
+    assert mkdocs_build(out).returncode == 0
+    html = (out / "site" / "training" / "crisis-escalation" / "index.html").read_text(encoding="utf-8")
+    assert "<details" in html and "Intent, plan or method, time frame" in html
+
+
+def test_public_export_holds_nothing_internal(tmp_path):
+    out = tmp_path / "mk"
+    code, output = export(SAMPLE_CONFIG, out, "--audience", "public")
+    assert code == 0, output
+    site = pipeline.check(load_config(SAMPLE_CONFIG))
+    public = [d for d in site.documents if d.valid and d.audience == "public" and d.status != "draft"]
+    hidden = [d for d in site.documents if d.valid and d.audience != "public"]
+    exported = {p.stem for p in (out / "docs").rglob("*.md") if p.name != "index.md"}
+    assert exported == {d.id for d in public}
+    everything = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file())
+    for hidden_doc in hidden:
+        assert f"/{hidden_doc.id}.md" not in everything and f"id: {hidden_doc.id}\n" not in everything
+    public_tags = {t for d in public for t in d.get("tags")}
+    internal_tags = {t for d in hidden for t in d.get("tags")} - public_tags
+    assert internal_tags, "the sample should have tags used only internally"
+    for p in (out / "docs").rglob("*.md"):
+        assert not set(front_matter(p).get("tags") or []) & internal_tags, p
+    for team in site.teams.values():
+        if not team.public:
+            assert team.contact not in everything, team.id
+    assert mkdocs_build(out).returncode == 0
+
+
+def test_refuses_a_folder_it_did_not_write_and_replaces_its_own(tmp_path):
+    out = tmp_path / "notes"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep me", encoding="utf-8")
+    code, output = export(SAMPLE_CONFIG, out)
+    assert code == 2 and "refusing to replace" in output
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "keep me" and not (out / "mkdocs.yml").exists()
+    again = tmp_path / "mk"
+    assert export(SAMPLE_CONFIG, again)[0] == 0
+    assert export(SAMPLE_CONFIG, again, "--audience", "public")[0] == 0
+    assert not (again / "docs" / "playbooks").exists()     # the internal export was replaced whole
+
+
+def test_content_errors_export_nothing(make_site, tmp_path):
+    config = make_site({"content/teams.yml": TEAMS,
+                        "content/faqs/bad.md": doc("id: bad\ntitle: Bad\n", "See [[nowhere]].\n")})
+    out = tmp_path / "mk"
+    code, output = export(str(config.root / "site_config.yml"), out)
+    assert code == 1 and "XREF001" in output and "Nothing was exported" in output
+    assert not out.exists()
