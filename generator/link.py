@@ -12,6 +12,7 @@ from .config import AUDIENCES
 from .content_types import ACYCLIC_FIELDS, REFERENCE_FIELDS, TEAM_FIELDS
 from .document import Document
 from .site import Site
+from .urls import doc_url
 from .suggest import did_you_mean
 
 
@@ -30,6 +31,7 @@ def run(site: Site) -> None:
     ambiguous = index_ids(site)
     site.successors = {doc.get("supersedes"): doc.id for doc in site.documents if doc.get("supersedes")}
     by_path = {doc.src_path: doc for doc in site.documents}
+    by_path.update({doc_url(doc): doc for doc in site.documents if doc.id and doc.type})
     for doc in site.documents:
         for edge in body_edges(site, doc, by_path):
             if edge.target_id not in ambiguous:   # ID001 already says what to fix
@@ -64,6 +66,7 @@ def index_ids(site: Site) -> set[str]:
 
 
 def body_edges(site: Site, doc: Document, by_path: dict[str, Document]):
+    """Edges of the body's references; `by_path` maps source paths and page URLs to documents."""
     lines = doc.body.splitlines()
     for ref in doc.references:
         text = lines[ref.line] if ref.line < len(lines) else ""
@@ -71,6 +74,19 @@ def body_edges(site: Site, doc: Document, by_path: dict[str, Document]):
         line = doc.body_line + ref.line
         if ref.kind == "wikilink":
             yield Edge(doc, ref.target, ref.anchor, line, column)
+            continue
+        if ref.kind == "fragment":
+            check_own_anchor(site, doc, ref.anchor, line, column)
+            continue
+        if ref.kind == "site":
+            target = by_path.get(ref.target)
+            if target is None:
+                site.diagnostics.add("XREF005", doc.src_path, line, column,
+                                     f"link to '{ref.needle}' points at no page of this site",
+                                     "link to the document by id instead, e.g. [[its-id]]: site-absolute "
+                                     "links also break when the site is served under a sub-path")
+            else:
+                yield Edge(doc, target.id, ref.anchor, line, column)
             continue
         target_path = posixpath.normpath(posixpath.join(posixpath.dirname(doc.src_path), ref.target))
         target = by_path.get(target_path)
@@ -80,6 +96,21 @@ def body_edges(site: Site, doc: Document, by_path: dict[str, Document]):
                                  "check the relative path from this file; it must end in .md")
             continue
         yield Edge(doc, target.id, ref.anchor, line, column)
+
+
+def check_own_anchor(site: Site, doc: Document, anchor: str, line: int, column: int) -> None:
+    """A same-page `#fragment` link must name a heading, a `{#id}` or a raw HTML anchor of the
+    page (or an id kc's theme adds to every document page: `kc-...`)."""
+    if anchor in doc.anchors or anchor.startswith("kc-") or is_footnote_anchor(anchor):
+        return
+    listed = ", ".join(a for a in doc.anchors if a) or "none: this page has no headings"
+    site.diagnostics.add("XREF006", doc.src_path, line, column,
+                         f"this page has no heading or anchor '#{anchor}'", f"anchors on this page: {listed}")
+
+
+def is_footnote_anchor(anchor: str) -> bool:
+    from .gfm import footnote_anchor_pattern
+    return footnote_anchor_pattern().fullmatch(anchor) is not None
 
 
 def field_edges(doc: Document):

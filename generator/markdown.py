@@ -23,6 +23,7 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
+from . import raw_html
 from .document import Heading
 
 WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]+?))?(?:\|([^\[\]\n]+?))?\]\]")
@@ -119,6 +120,8 @@ def parse(body: str) -> list[Token]:
 
 
 def headings(tokens: list[Token], body_line: int) -> list[Heading]:
+    """Headings with their anchors, then the raw HTML anchors (`id="x"`, `<a name="x">`)
+    as level-0 entries: both are places a link may point at."""
     found = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
@@ -127,11 +130,33 @@ def headings(tokens: list[Token], body_line: int) -> list[Heading]:
                            if child.type in ("text", "code_inline"))
             line = body_line + (token.map[0] if token.map else 0)
             found.append(Heading(int(token.tag[1]), text.strip(), token.attrGet("id") or "", line))
+    from .render import ALLOWED_TAGS
+    for html_text, line in raw_html_snippets(tokens):
+        for anchor, offset in raw_html.anchors(html_text, ALLOWED_TAGS):
+            found.append(Heading(0, "", anchor, body_line + line + html_text.count("\n", 0, offset)))
     return found
 
 
+def raw_html_snippets(tokens: list[Token]) -> Iterator[tuple[str, int]]:
+    """(raw HTML, 0-based body line where it starts) for every HTML block and inline tag."""
+    for token in tokens:
+        start = token.map[0] if token.map else 0
+        if token.type == "html_block":
+            yield token.content, start
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type == "html_inline":
+                    yield child.content, start + _line_of(token.content, child.content)
+
+
 def references(tokens: list[Token]) -> Iterator[Reference]:
-    """Every `[[id]]` and relative `.md` link in a parsed body, with its line."""
+    """Every `[[id]]`, relative `.md` link (Markdown or raw HTML `<a href>`), site-absolute link
+    to a document page and same-page `#fragment` link in a parsed body, with its line."""
+    for html_text, line in raw_html_snippets(tokens):
+        for href, offset in raw_html.link_hrefs(html_text):
+            ref = href_reference(href, line + html_text.count("\n", 0, offset))
+            if ref:
+                yield ref
     for token in tokens:
         if token.type != "inline" or not token.children:
             continue
@@ -141,21 +166,48 @@ def references(tokens: list[Token]) -> Iterator[Reference]:
                 line = start + token.content[: child.meta["offset"]].count("\n")
                 yield Reference("wikilink", child.meta["target"], child.meta["anchor"], line, child.content)
             elif child.type == "link_open":
-                ref = relative_md_link(str(child.attrGet("href") or ""))
+                href = str(child.attrGet("href") or "")
+                ref = href_reference(href, start + _line_of(token.content, f"]({href}"))
                 if ref:
-                    path, anchor = ref
-                    line = start + _line_of(token.content, f"]({child.attrGet('href')}")
-                    yield Reference("link", path, anchor, line, str(child.attrGet("href")))
+                    yield ref
+
+
+def href_reference(href: str, line: int) -> Reference | None:
+    """The Reference an href makes, or None when kc has nothing to check (external, other files)."""
+    if (ref := relative_md_link(href)) is not None:
+        return Reference("link", ref[0], ref[1], line, href)
+    if (ref := site_content_link(href)) is not None:
+        return Reference("site", ref[0], ref[1], line, href)
+    if href.startswith("#") and len(href) > 1:
+        return Reference("fragment", "", unquote(href[1:]), line, href)
+    return None
 
 
 def relative_md_link(href: str) -> tuple[str, str | None] | None:
-    """('../policies/spam.md', 'enforcement') for a relative Markdown link, else None."""
+    """('../policies/spam.md', 'enforcement') for a relative Markdown link, else None.
+    `roles.md/#scribe` (a trailing slash, as some editors write it) is the same link."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("/", "#")):
         return None
-    if not parts.path.endswith(".md"):
+    path = parts.path[:-1] if parts.path.endswith(".md/") else parts.path
+    if not path.endswith(".md"):
         return None
-    return unquote(parts.path), (unquote(parts.fragment) or None)
+    return unquote(path), (unquote(parts.fragment) or None)
+
+
+def site_content_link(href: str) -> tuple[str, str | None] | None:
+    """('policies/spam/', 'tiers') for `/policies/spam/#tiers`, a site-absolute link to a document
+    page (it breaks when the site is served under a sub-path), else None."""
+    from .urls import SECTIONS
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.startswith("/") or parts.path.startswith("//"):
+        return None
+    segments = [unquote(part) for part in parts.path.strip("/").split("/")]
+    if segments[-1:] == ["index.html"]:
+        segments.pop()
+    if len(segments) != 2 or segments[0] not in SECTIONS.values() or not segments[1]:
+        return None
+    return f"{segments[0]}/{segments[1]}/", (unquote(parts.fragment) or None)
 
 
 def _line_of(content: str, needle: str) -> int:

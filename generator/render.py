@@ -14,11 +14,12 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import nh3
 from markdown_it.token import Token
 
-from . import markdown
+from . import markdown, raw_html
 from .document import Document
 from .urls import doc_url
 
@@ -69,8 +70,29 @@ class Resolver:
     def __init__(self, current: Document, visible: dict[str, Document]):
         self.current = current
         self.visible = visible
-        self.by_path = {doc.src_path: doc for doc in visible.values()}
         self.referenced: set[str] = set()   # ids resolved so far (feeds "cited by")
+
+    @cached_property
+    def by_path(self) -> dict[str, Document]:
+        """Built on the first relative link only: most bodies have none, and this walks every document."""
+        return {doc.src_path: doc for doc in self.visible.values()}
+
+    def link(self, href: str) -> str | None:
+        """The page href for a relative `.md` link or a site-absolute link to a document page;
+        "" when it points at no document built here; None when it is not such a link."""
+        rewritten = self.md_link(href)
+        if rewritten is not None:
+            return rewritten
+        site_link = markdown.site_content_link(href)
+        if site_link is None:
+            return None
+        url, anchor = site_link
+        section, doc_id = url.strip("/").split("/")
+        target = self.visible.get(doc_id)
+        if target is None or doc_url(target) != url:
+            return ""
+        self.referenced.add(target.id)
+        return self.href_to(target, anchor)
 
     def ref(self, target_id: str, anchor: str | None) -> tuple[str, str] | None:
         target = self.visible.get(target_id)
@@ -116,13 +138,18 @@ def render_body(doc: Document, resolver: Resolver) -> RenderedPage:
 
 
 def rewrite_md_links(tokens: list[Token], resolver: Resolver) -> None:
-    """Relative `.md` links point at page URLs; links to documents not built lose their href."""
+    """Relative `.md` links and site-absolute links to document pages (in Markdown or raw HTML
+    `<a href>`) point at relative page URLs; links to documents not built lose their href."""
     for token in tokens:
+        if token.type == "html_block":
+            token.content = raw_html.rewrite_links(token.content, resolver.link)
         children = token.children or []
         for index, child in enumerate(children):
+            if child.type == "html_inline":
+                child.content = raw_html.rewrite_links(child.content, resolver.link)
             if child.type != "link_open":
                 continue
-            href = resolver.md_link(str(child.attrGet("href") or ""))
+            href = resolver.link(str(child.attrGet("href") or ""))
             if href == "":
                 _unlink(children, index)
             elif href is not None:

@@ -1,0 +1,78 @@
+"""Raw HTML inside Markdown bodies: the links and anchors it holds.
+
+The link stage (what `kc check` reports) and the render stage (what is built) both
+read raw HTML through these functions, so a link `kc check` accepted is the link that
+is rewritten, and an anchor it counted is the one the page keeps.
+
+Linear regular expressions only: a tag is `<` + name + no `<`/`>` + `>`.
+"""
+from __future__ import annotations
+
+import html
+import re
+from typing import Callable, Iterator
+
+TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(\s[^<>]*)?>")
+ATTRIBUTE = re.compile(r"""(\s)([A-Za-z_:][-\w:.]*)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+
+
+def attributes(attribute_text: str) -> dict[str, str]:
+    """{'href': 'x.md', 'id': 'top'} from ' href="x.md" id=top' (names lower-cased, values unescaped)."""
+    found: dict[str, str] = {}
+    for match in ATTRIBUTE.finditer(attribute_text or ""):
+        value = match.group(4) or ""
+        if value[:1] in ("'", '"'):
+            value = value[1:-1]
+        found.setdefault(match.group(2).lower(), html.unescape(value))
+    return found
+
+
+def tags(source: str) -> Iterator[tuple[str, dict[str, str], int]]:
+    """(tag name, attributes, offset) of every start tag in a raw HTML snippet."""
+    for match in TAG.finditer(source):
+        yield match.group(1).lower(), attributes(match.group(2) or ""), match.start()
+
+
+def anchors(source: str, kept_tags: set[str]) -> Iterator[tuple[str, int]]:
+    """(anchor, offset) for each `id="x"` on a tag the sanitizer keeps, and each `<a name="x">`."""
+    for name, attrs, offset in tags(source):
+        if name not in kept_tags:
+            continue
+        anchor = attrs.get("id") or (attrs.get("name") if name == "a" else None)
+        if anchor:
+            yield anchor, offset
+
+
+def link_hrefs(source: str) -> Iterator[tuple[str, int]]:
+    """(href, offset) of each `<a href>` in a raw HTML snippet."""
+    for name, attrs, offset in tags(source):
+        if name == "a" and attrs.get("href") is not None:
+            yield attrs["href"], offset
+
+
+def rewrite_links(source: str, rewrite: Callable[[str], str | None]) -> str:
+    """`<a href>` values replaced by rewrite(href) (None: keep it; "": drop the href), and
+    `<a name="x">` given `id="x"` (HTML5 anchors are ids; the sanitizer keeps ids, not names)."""
+    def fix(match: re.Match) -> str:
+        if match.group(1).lower() != "a" or not match.group(2):
+            return match.group(0)
+        attrs = attributes(match.group(2))
+        text = match.group(2)
+        if "href" in attrs:
+            new = rewrite(attrs["href"])
+            if new is not None:
+                text = _set_attribute(text, "href", new)
+        if attrs.get("name") and "id" not in attrs:
+            text = text + f' id="{html.escape(attrs["name"], quote=True)}"'
+        return f"<{match.group(1)}{text}>"
+    return TAG.sub(fix, source)
+
+
+def _set_attribute(attribute_text: str, name: str, value: str | None) -> str:
+    def replace(match: re.Match) -> str:
+        if match.group(2).lower() != name:
+            return match.group(0)
+        if not value:
+            return ""
+        return f'{match.group(1)}{name}="{html.escape(value, quote=True)}"'
+    return ATTRIBUTE.sub(replace, attribute_text)
