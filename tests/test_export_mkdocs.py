@@ -141,3 +141,21 @@ def test_content_errors_export_nothing(make_site, tmp_path):
     code, output = export(str(config.root / "site_config.yml"), out)
     assert code == 1 and "XREF001" in output and "Nothing was exported" in output
     assert not out.exists()
+
+
+def test_a_thousand_documents_build_strictly_and_big_sections_list_on_their_index(tmp_path):
+    """The slow one (~15-25 s): bench/corpus.py's 1,000 documents through mkdocs --strict."""
+    subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), str(tmp_path / "c1k"), "--docs", "1000"],
+                   check=True, capture_output=True)
+    out = tmp_path / "mk"
+    code, output = export(str(tmp_path / "c1k" / "site_config.yml"), out)
+    assert code == 0, output
+    assert "Exported 1000 documents" in output
+    built = mkdocs_build(out)
+    assert built.returncode == 0, built.stderr
+    assert len(list((out / "site").glob("*/*/index.html"))) == 1000
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8").split("\n", 1)[1])
+    faqs = next(entry["FAQs"] for entry in config["nav"] if "FAQs" in entry)
+    assert faqs == ["faqs/index.md"]                      # 600 FAQs: listed on the section page
+    index = (out / "site" / "faqs" / "index.html").read_text(encoding="utf-8")
+    assert index.count('href="faq-') == 600
