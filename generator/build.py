@@ -1,8 +1,15 @@
 """`kc build`: check, then render every page into a staging dir and swap it in.
 
+    inputs unchanged since the last build of this folder? -> done, nothing written
     check (load, validate, link) -> refuse on errors, before touching the output
     -> staging dir next to the output -> assets, pages, sitemap.xml
     -> search.indexer.run(ctx) -> generator.feeds.run(ctx) -> atomic swap
+
+Incremental: the manifest in .kc/builds/ (generator/incremental/) records each page's
+key, a hash of its template context. A page whose key is unchanged is not rendered:
+its previous file is linked into the staging dir. Output is the same bytes as a
+clean build (`--clean` ignores the manifest), which tests/test_incremental.py checks
+on random edit sequences.
 
 A failing build (bad content, a template error, Ctrl-C) removes the staging dir
 and leaves the previous site untouched. Output depends only on the input: no
@@ -13,6 +20,7 @@ from __future__ import annotations
 import shutil
 import time
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -24,11 +32,14 @@ from .config import SiteConfig
 from .diagnostics import Diagnostics
 from .document import Document
 from .errors import BuildFailed
+from .incremental import fingerprint
+from .incremental.body_cache import BodyCache
+from .incremental.manifest import Manifest, record_files
 from .listings import listing_pages, sitemap
 from .lookups import Lookups, build_lookups
 from .output import write_file
 from .pages import Page, document_page
-from .render import RenderedPage, Resolver, render_body
+from .render import RenderedPage, Resolver, paths_of, render_body
 from .site import Site
 from .theme import Asset, collect_assets, load_theme, make_environment, render_template
 from .urls import out_path
@@ -54,6 +65,12 @@ class BuildContext:
     lookups: Lookups | None = None                           # by_id, listings, citations, terms, teams
     urls: list[str] = field(default_factory=list)            # site-relative URL of every page written
     nav_positions: dict[str, dict[int, int]] = field(default_factory=dict)  # type -> id(doc) -> place in nav
+    memo: dict = field(default_factory=dict)                 # per-build precomputations, made on first use
+    salt: str = ""                                           # what every page's key includes (theme, config)
+    previous: Manifest | None = None                         # the last build of this folder (incremental)
+    target: Path | None = None                               # the output folder the staging dir replaces
+    page_keys: dict[str, str | None] = field(default_factory=dict)   # url -> key, for the next build
+    rendered: int = 0                                        # pages rendered (not reused) in this build
 
 
 @dataclass(frozen=True)
@@ -68,25 +85,46 @@ class BuildResult:
     diagnostics: Diagnostics | None = None     # the check's warnings, for the CLI to print
     documents_checked: tuple = ()              # every document, to explain those not built
     interrupted: bool = False                  # Ctrl-C came during the swap; the new site is in place
+    rendered: int = 0                          # pages rendered this time; the others were reused
+    note: str = ""                             # why some documents were not built, for the summary line
+    up_to_date: bool = False                   # nothing changed since the last build: nothing written
 
 
 def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str = "internal",
-          drafts: bool = False, today=None, progress: Progress | None = None) -> BuildResult:
+          drafts: bool = False, today: date | None = None, progress: Progress | None = None,
+          incremental: bool = True) -> BuildResult:
+    """Build the site for `audience` into out_dir. incremental=False (`--clean`) renders
+    every page and ignores what the last build recorded."""
     started = time.perf_counter()
     check_audience(audience)
     theme = load_theme(config)
+    today = today or date.today()
+    target = Path(out_dir).resolve() if out_dir else config.output_path.resolve()
+    previous = Manifest.load(config.root, target, audience, drafts)
+    checked_at = time.time_ns()
+    files = fingerprint.input_files(config, theme.folders)
+    hashes = fingerprint.file_hashes(files, previous.inputs, previous.checked_at)
+    site_key = fingerprint.site_key(config, hashes, audience, drafts, today)
+    if incremental and previous.site_key == site_key and previous.output_intact(target):
+        output.remove_leftovers(target)     # of builds killed since; the site itself is current
+        return unchanged_result(previous, target, audience, started)
+    if not incremental:
+        previous = Manifest(previous.path)
     site = pipeline.check(config, today)
     if site.diagnostics.has_errors():
         failed = BuildFailed(site.diagnostics)
         failed.documents = len(site.documents)   # for the same summary line as `kc check`
         raise failed
-    target = Path(out_dir).resolve() if out_dir else config.output_path.resolve()
     staging = output.prepare(config, target)
     try:
         pages = published(site, audience, drafts)
         ctx = BuildContext(site=site, config=config, out_dir=staging, audience=audience, drafts=drafts,
-                           pages=pages, env=make_environment(theme), assets=collect_assets(theme))
-        ctx.bodies = render_bodies(pages, progress)
+                           pages=pages, env=make_environment(theme), assets=collect_assets(theme),
+                           previous=previous, target=target)
+        ctx.salt = fingerprint.hash_text(site_key_salt(config, hashes, theme.folders, audience, drafts),
+                                         *sorted(asset.path for asset in ctx.assets.values()))
+        ctx.bodies = render_bodies(pages, progress, BodyCache(config.root, variant(audience, drafts),
+                                                              read=incremental))
         ctx.lookups = build_lookups(visible_teams(site.teams, audience), pages, drafts,
                                     {doc_id: body.refs for doc_id, body in ctx.bodies.items()})
         write_site(ctx, progress)
@@ -94,7 +132,8 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         indexer.run(ctx)
         feeds.run(ctx)
         output.write_marker(staging)
-        size = sum(p.stat().st_size for p in staging.rglob("*") if p.is_file())
+        written = [str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file()]
+        size = sum((staging / rel).stat().st_size for rel in written)
         interrupted = output.swap_in(staging, target)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -104,20 +143,69 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(target, audience, len(ctx.urls), len(pages), size,
-                       time.perf_counter() - started, site.diagnostics.warning_count,
-                       site.diagnostics, tuple(site.documents), interrupted)
+    from .report import not_built_note
+    result = BuildResult(target, audience, len(ctx.urls), len(pages), size,
+                         time.perf_counter() - started, site.diagnostics.warning_count,
+                         site.diagnostics, tuple(site.documents), interrupted, rendered=ctx.rendered,
+                         note=not_built_note(site.documents, audience, drafts))
+    save_manifest(previous.path, site_key, files, hashes, ctx, target, written, result, checked_at)
+    return result
 
 
-def render_bodies(pages: list[Document], progress: Progress | None = None) -> dict[str, RenderedPage]:
-    """The render stage: every body to safe HTML, one pure call per document."""
+def site_key_salt(config: SiteConfig, hashes: dict[str, str], theme_folders, audience: str,
+                  drafts: bool) -> str:
+    """What every page depends on besides its context: kc's version, the settings, the theme."""
+    folders = tuple(str(folder) for folder in theme_folders)
+    theme = ";".join(f"{path}={digest}" for path, digest in sorted(hashes.items())
+                     if path.startswith(folders))
+    return fingerprint.hash_text(fingerprint.library_versions(), config.model_dump_json(),
+                                 audience, str(drafts), theme)
+
+
+def save_manifest(path, site_key, files, hashes, ctx: BuildContext, target: Path, written: list[str],
+                  result: BuildResult, checked_at: int) -> None:
+    """Record this build for the next one. Input stats are those read before the build, so a
+    file edited while kc was building is seen as changed next time."""
+    inputs = {name: [*stat, hashes[name]] for name, stat in files.items()}
+    manifest = Manifest(path, site_key, inputs, ctx.page_keys, record_files(target, written),
+                        [d.to_dict() for d in result.diagnostics or []],
+                        {"pages": result.pages, "documents": result.documents, "bytes": result.bytes,
+                         "note": result.note}, checked_at)
+    manifest.save()
+
+
+def unchanged_result(previous: Manifest, target: Path, audience: str, started: float) -> BuildResult:
+    """The last build of this folder had exactly these inputs: its output stands as it is."""
+    from .diagnostics import Diagnostics
+    warnings = Diagnostics()
+    for item in previous.warnings:
+        warnings.add(item["code"], item["path"], item["line"], item["column"], item["message"],
+                     item.get("hint"), item["severity"])
+    summary = previous.summary
+    return BuildResult(target, audience, summary.get("pages", 0), summary.get("documents", 0),
+                       summary.get("bytes", 0), time.perf_counter() - started, warnings.warning_count,
+                       warnings, (), up_to_date=True, note=summary.get("note", ""))
+
+
+def render_bodies(pages: list[Document], progress: Progress | None = None,
+                  cache: BodyCache | None = None) -> dict[str, RenderedPage]:
+    """The render stage: every body to safe HTML, one pure call per document (or its
+    cached result, when the document and every link target it names are unchanged)."""
     visible = {doc.id: doc for doc in pages}
+    by_path = paths_of(visible)
     bodies = {}
     for done, doc in enumerate(pages, 1):
-        bodies[doc.id] = render_body(doc, Resolver(doc, visible))
+        resolver = Resolver(doc, visible, by_path)
+        bodies[doc.id] = cache.render(doc, resolver) if cache else render_body(doc, resolver)
         if progress:
             progress(done, 2 * len(pages))   # the pages stage has about as many steps again
+    if cache:
+        cache.save()
     return bodies
+
+
+def variant(audience: str, drafts: bool) -> str:
+    return audience + ("+drafts" if drafts else "")
 
 
 def all_pages(ctx: BuildContext) -> list[Page]:
@@ -136,11 +224,17 @@ def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
     for asset in ctx.assets.values():
         write_file(ctx.out_dir, asset.path, asset.content)
     pages, offset = all_pages(ctx), len(ctx.bodies)
+    previous = ctx.previous or Manifest(None)
     for done, page in enumerate(pages, 1):
-        write_file(ctx.out_dir, out_path(page.url), render_page(ctx, page).encode("utf-8"))
+        rel = out_path(page.url)
+        context = page.context()
+        key = fingerprint.page_key(ctx.salt, page.url, page.template, context)
+        old = previous.reusable(ctx.target, page.url, rel, key) if ctx.target else None
+        if old is None or not output.link_file(ctx.out_dir, rel, old):
+            write_file(ctx.out_dir, rel, render_template(ctx.env, page.template, context).encode("utf-8"))
+            ctx.rendered += 1
+        ctx.page_keys[page.url] = key
         ctx.urls.append(page.url)
         if progress:
             progress(offset + done, offset + len(pages))
     write_file(ctx.out_dir, "sitemap.xml", sitemap(ctx, ctx.urls).encode("utf-8"))
-
-

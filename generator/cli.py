@@ -59,8 +59,12 @@ def check(config_path: str, fmt: str, strict: bool) -> None:
 @click.option("--audience", type=click.Choice(["public", "internal", "restricted"]),
               default="internal", show_default=True, help="Build only what this audience may see.")
 @click.option("--drafts", is_flag=True, help="Also build draft documents (with a Draft banner).")
-def build(config_path: str, out_dir: str | None, audience: str, drafts: bool) -> None:
-    """Check the content, then write the static site (atomically) to the output folder."""
+@click.option("--clean", is_flag=True,
+              help="Render every page again, ignoring what the last build recorded in .kc/.")
+def build(config_path: str, out_dir: str | None, audience: str, drafts: bool, clean: bool) -> None:
+    """Check the content, then write the static site (atomically) to the output folder.
+
+    Only pages whose content changed since the last build are rendered again."""
     from pathlib import Path
 
     from .build import build as build_site
@@ -69,7 +73,7 @@ def build(config_path: str, out_dir: str | None, audience: str, drafts: bool) ->
         config = load_config(config_path)
         with build_progress() as progress:
             result = build_site(config, out_dir=out_dir, audience=audience, drafts=drafts,
-                                progress=progress)
+                                progress=progress, incremental=not clean)
     except BuildFailed as failed:
         report.print_text(failed.diagnostics, getattr(failed, "documents", 0), console())
         target = Path(out_dir) if out_dir else config.output_path
@@ -82,10 +86,17 @@ def build(config_path: str, out_dir: str | None, audience: str, drafts: bool) ->
     if result.diagnostics is not None and result.warnings:
         report.print_diagnostics(result.diagnostics, console())
     warnings = f"{result.warnings} warning{'s' * (result.warnings != 1)}"
-    note = report.not_built_note(result.documents_checked, audience, drafts) if result.documents_checked else ""
-    console().print(f"Built {result.pages} pages ({result.documents} documents) for audience "
-                    f"{result.audience} in {result.seconds:.2f} s → {display_path(result.out_dir)} "
-                    f"({warnings}){'; ' + note if note else ''}", markup=False, highlight=False,
+    note = result.note
+    if result.up_to_date:
+        done = (f"Nothing changed since the last build: {display_path(result.out_dir)} is up to date "
+                f"({result.pages} pages, {result.documents} documents, audience {result.audience}; "
+                f"checked in {result.seconds:.2f} s; {warnings})")
+    else:
+        reused = result.pages - result.rendered
+        done = (f"Built {result.pages} pages ({result.documents} documents) for audience "
+                f"{result.audience} in {result.seconds:.2f} s → {display_path(result.out_dir)} "
+                f"({warnings}{f'; {reused} unchanged pages reused' if reused else ''})")
+    console().print(f"{done}{'; ' + note if note else ''}", markup=False, highlight=False,
                     soft_wrap=True)
     if result.interrupted:
         console(stderr=True).print("Interrupted while the new site was being put in place; the swap "

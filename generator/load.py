@@ -5,6 +5,7 @@ their lines). Outlines of unchanged bodies come from the outline cache.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import stat
 from pathlib import Path
@@ -133,8 +134,14 @@ def load_file(config: SiteConfig, path: Path, cache: OutlineCache) -> tuple[Docu
     document = Document(src_path=rel, type=FOLDER_TYPES.get(folder, ""),
                         meta={str(key): value for key, value in meta.items()},
                         body=body, body_line=parts.body_line, positions=parsed.positions,
-                        headings=headings, references=references)
+                        headings=headings, references=references, digest=text_digest(rel, text))
     return document, diagnostics
+
+
+def text_digest(rel: str, text: str) -> str:
+    """What a Document is made of (its path and text), as a short hash: the incremental
+    build's page keys name a document by it."""
+    return hashlib.blake2b(f"{rel}\0{text}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def without_controls(body: str, body_line: int, rel: str, diagnostics: Diagnostics) -> str:

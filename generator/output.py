@@ -83,6 +83,19 @@ def write_file(root: Path, rel: str, content: bytes) -> Path:
     return path
 
 
+def link_file(root: Path, rel: str, source: Path) -> bool:
+    """Put an unchanged file of the previous site at root/rel without copying it (a hard
+    link: the old site is deleted after the swap, the file lives on). False when the file
+    system cannot link; the caller then writes the file."""
+    path = contained(root, rel)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.link(source, path)
+    except OSError:
+        return False
+    return True
+
+
 def contained(root: Path, rel: str) -> Path:
     """root/rel, refusing a path that leaves root or has a name the file system cannot hold."""
     base = root.resolve()

@@ -122,8 +122,10 @@ def training_extras(ctx, doc: Document) -> dict:
 
 
 def newsletter_extras(ctx, doc: Document) -> dict:
-    from .digest import newsletter_items
-    sections = newsletter_items(ctx.site, doc, ctx.audience) or []
+    from .digest.newsletter_index import NewsletterIndex
+    if "newsletters" not in ctx.memo:      # made once per build, not once per newsletter
+        ctx.memo["newsletters"] = NewsletterIndex(ctx.site, ctx.audience)
+    sections = ctx.memo["newsletters"].items(doc)
     toc = [TocEntry(2, s.title, f"digest-{s.key}") for s in sections]
     return {"highlights": visible_docs(ctx, doc.get("highlights")), "digest": sections,
             "extra_toc": toc}

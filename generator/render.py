@@ -65,22 +65,36 @@ class Resolver:
 
     `visible` maps id -> Document for the documents built in this audience; anything
     else resolves to None and is rendered as plain text, never as a link or title.
+    `by_path` (src_path -> Document of the visible ones) is built once per build and shared.
+
+    Every outside fact a body's HTML depends on must be asked through a Resolver: the
+    questions and answers are recorded in `asked`, and the body cache
+    (generator/incremental/body_cache.py) reuses a rendered body only when the same
+    questions get the same answers in the next build.
     """
 
-    def __init__(self, current: Document, visible: dict[str, Document]):
+    def __init__(self, current: Document, visible: dict[str, Document],
+                 by_path: dict[str, Document] | None = None):
         self.current = current
         self.visible = visible
+        self._by_path = by_path
         self.referenced: set[str] = set()   # ids resolved so far (feeds "cited by")
+        self.asked: list[list] = []          # [method, *arguments, answer], in order
 
     @cached_property
     def by_path(self) -> dict[str, Document]:
-        """Built on the first relative link only: most bodies have none, and this walks every document."""
-        return {doc.src_path: doc for doc in self.visible.values()}
+        """Shared by the build; else made on the first relative link only (most bodies have none)."""
+        return self._by_path if self._by_path is not None else paths_of(self.visible)
 
     def link(self, href: str) -> str | None:
         """The page href for a relative `.md` link or a site-absolute link to a document page;
         "" when it points at no document built here; None when it is not such a link."""
-        rewritten = self.md_link(href)
+        answer = self._link(href)
+        self.asked.append(["link", href, answer])
+        return answer
+
+    def _link(self, href: str) -> str | None:
+        rewritten = self._md_link(href)
         if rewritten is not None:
             return rewritten
         site_link = markdown.site_content_link(href)
@@ -96,13 +110,20 @@ class Resolver:
 
     def ref(self, target_id: str, anchor: str | None) -> tuple[str, str] | None:
         target = self.visible.get(target_id)
-        if target is None:
-            return None
-        self.referenced.add(target_id)
-        return self.href_to(target, anchor), target.title
+        answer = None
+        if target is not None:
+            self.referenced.add(target_id)
+            answer = (self.href_to(target, anchor), target.title)
+        self.asked.append(["ref", target_id, anchor, list(answer) if answer else None])
+        return answer
 
     def md_link(self, href: str) -> str | None:
         """A relative `.md` link resolved against the current file, or None if it points nowhere."""
+        answer = self._md_link(href)
+        self.asked.append(["md_link", href, answer])
+        return answer
+
+    def _md_link(self, href: str) -> str | None:
         ref = markdown.relative_md_link(href)
         if ref is None:
             return None
@@ -119,6 +140,21 @@ class Resolver:
         if target is self.current:
             return fragment or "./"
         return relative_url(doc_url(self.current), doc_url(target)) + fragment
+
+    def same_answers(self, asked: list[list]) -> bool:
+        """Would this resolver answer the recorded questions the same way?"""
+        for question in asked:
+            method, *arguments, answer = question
+            if method not in ("ref", "md_link", "link"):
+                return False
+            now = getattr(self, method)(*arguments)
+            if (list(now) if isinstance(now, tuple) else now) != answer:
+                return False
+        return True
+
+
+def paths_of(visible: dict[str, Document]) -> dict[str, Document]:
+    return {doc.src_path: doc for doc in visible.values()}
 
 
 def relative_url(from_url: str, to_url: str) -> str:

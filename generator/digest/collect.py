@@ -47,11 +47,13 @@ def check_sections(keys: list[str]) -> list[str]:
 
 
 def collect(site: Site, period: Period, audience: str, segment: Segment | None = None,
-            sections: list[str] | None = None) -> Digest:
-    """The digest of `period` for `audience`, sections in the configured order."""
+            sections: list[str] | None = None, candidates: list[Document] | None = None) -> Digest:
+    """The digest of `period` for `audience`, sections in the configured order.
+    `candidates`: the readable documents with a change date in the period, when the
+    caller already knows them (NewsletterIndex); by default every readable document."""
     settings = site.config.digest
     keys = check_sections(sections if sections is not None else settings.sections)
-    docs = readable(site, audience, segment)
+    docs = readable(site, audience, segment) if candidates is None else candidates
     found: dict[str, list[Item]] = {key: [] for key in keys}
     for doc in docs:
         item = change_item(site, doc, period, audience)

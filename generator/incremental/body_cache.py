@@ -1,0 +1,84 @@
+"""Rendered bodies kept between builds, in .kc/cache/bodies.json.
+
+Rendering a body (Markdown parse, link rewriting, sanitizing) is a pure function of
+the document and of what its Resolver answered (titles and URLs of the documents it
+links to). An entry is keyed by the document's digest and holds the questions its
+Resolver was asked with their answers; the next build reuses the HTML only if the
+current Resolver answers every question the same way. So an edited body, a retitled
+link target or a target that left the audience re-renders exactly the bodies concerned.
+
+JSON, not pickle: a cache file is data, never code. The whole cache is dropped when
+kc's or a library's version changes; one that cannot be read or written is ignored.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ..document import Document
+from ..render import RenderedPage, Resolver, TocEntry, render_body
+from .fingerprint import library_versions
+
+CACHE_FILE = Path(".kc") / "cache" / "bodies.json"
+
+
+class BodyCache:
+    def __init__(self, root: Path | None, variant: str, read: bool = True):
+        """variant names the build ('internal', 'public+drafts'): each keeps its own entries.
+        read=False (`kc build --clean`) renders everything and refills the cache."""
+        self.path = root / CACHE_FILE if root is not None else None
+        self.variant = variant
+        self.entries: dict[str, dict] = self._read() if read else {}
+        self.fresh: dict[str, dict] = {}
+        self.hits = 0
+
+    def _read(self) -> dict[str, dict]:
+        if self.path is None:
+            return {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict) or data.get("versions") != library_versions():
+            return {}
+        entries = data.get("bodies")
+        return entries if isinstance(entries, dict) else {}
+
+    def render(self, doc: Document, resolver: Resolver) -> RenderedPage:
+        """The body of doc as the renderer would make it, from the cache when still valid."""
+        key = f"{self.variant}:{doc.digest}"
+        entry = self.entries.get(key)
+        if entry is not None and doc.digest:
+            try:
+                if resolver.same_answers(entry["asked"]):
+                    self.hits += 1
+                    self.fresh[key] = entry
+                    return RenderedPage(entry["html"], [TocEntry(*item) for item in entry["toc"]],
+                                        frozenset(resolver.referenced - {doc.id}))
+            except (KeyError, TypeError, ValueError):
+                pass
+            resolver = Resolver(resolver.current, resolver.visible, resolver.by_path)
+        rendered = render_body(doc, resolver)
+        if doc.digest:
+            self.fresh[key] = {"asked": resolver.asked, "html": rendered.html,
+                               "toc": [[t.level, t.text, t.anchor] for t in rendered.toc]}
+        return rendered
+
+    def save(self) -> None:
+        """Keep the entries this build used (other audiences' entries too), drop the rest."""
+        if self.path is None:
+            return
+        kept = {key: value for key, value in self._read().items()
+                if not key.startswith(self.variant + ":")}
+        kept.update(self.fresh)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".bodies-", dir=self.path.parent)
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump({"versions": library_versions(), "bodies": kept}, stream,
+                          ensure_ascii=False, separators=(",", ":"))
+            os.replace(temp, self.path)
+        except OSError:
+            pass

@@ -1,0 +1,108 @@
+"""The build manifest in `.kc/builds/`: what the last build of an output folder read and wrote.
+
+One manifest per (output folder, audience, --drafts). It records
+- `inputs`: every input file's (size, mtime_ns, mode, hash), so unchanged files are not re-read;
+- `site_key`: the key of the whole build (see fingerprint.site_key);
+- `pages`: url -> the page's key; `files`: site-relative path -> (size, mtime_ns) of
+  every file the build left in the output folder;
+- `warnings`: the check's warnings, printed again when nothing had to be rebuilt.
+
+A file in the output folder is reused only if its size and modification time are
+still those recorded: a hand-edited or deleted output file is simply written again.
+JSON, written atomically; a manifest that cannot be read is treated as absent (a full
+build), never as an error.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fingerprint import FORMAT, hash_text
+
+FOLDER = Path(".kc") / "builds"
+
+
+@dataclass
+class Manifest:
+    path: Path | None
+    site_key: str = ""
+    inputs: dict[str, list] = field(default_factory=dict)      # path -> [size, mtime_ns, mode, hash]
+    pages: dict[str, str] = field(default_factory=dict)        # url -> page key
+    files: dict[str, list] = field(default_factory=dict)       # rel path -> [size, mtime_ns]
+    warnings: list[dict] = field(default_factory=list)
+    summary: dict = field(default_factory=dict)                # pages, documents, bytes
+    checked_at: int = 0                                        # time.time_ns() when inputs were hashed
+
+    @classmethod
+    def load(cls, root: Path, target: Path, audience: str, drafts: bool) -> "Manifest":
+        name = hash_text(str(target.resolve()), audience, str(drafts))[:20] + ".json"
+        path = Path(root) / FOLDER / name
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT:
+                return cls(path)
+            return cls(path, data["site_key"], data["inputs"], data["pages"], data["files"],
+                       data.get("warnings", []), data.get("summary", {}), data.get("checked_at", 0))
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls(path)
+
+    def output_intact(self, target: Path) -> bool:
+        """Every file the last build wrote is still there, unchanged."""
+        if not self.files:
+            return False
+        for rel, recorded in self.files.items():
+            try:
+                info = os.lstat(target / rel)
+            except OSError:
+                return False
+            if [info.st_size, info.st_mtime_ns] != recorded:
+                return False
+        return True
+
+    def reusable(self, target: Path, url: str, rel: str, key: str | None) -> Path | None:
+        """The previous output file of this page, if its key and the file are unchanged."""
+        if key is None or self.pages.get(url) != key or rel not in self.files:
+            return None
+        path = target / rel
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        return path if [info.st_size, info.st_mtime_ns] == self.files[rel] else None
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        data = {"format": FORMAT, "site_key": self.site_key, "inputs": self.inputs, "pages": self.pages,
+                "files": self.files, "warnings": self.warnings, "summary": self.summary, "checked_at": self.checked_at}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".manifest-", dir=self.path.parent)
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(data, stream, separators=(",", ":"))
+            os.replace(temp, self.path)
+        except OSError:
+            pass   # a manifest that cannot be written costs the next build its shortcuts, nothing else
+
+    def forget(self) -> None:
+        """Drop the manifest (the output folder no longer matches it)."""
+        if self.path is not None:
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+
+
+def record_files(target: Path, rels: list[str]) -> dict[str, list]:
+    """(size, mtime_ns) of the given files in the output folder, as they are after the swap."""
+    files = {}
+    for rel in rels:
+        try:
+            info = os.lstat(target / rel)
+        except OSError:
+            continue
+        files[rel] = [info.st_size, info.st_mtime_ns]
+    return files
