@@ -383,5 +383,32 @@ def export_mkdocs(config_path: str, out_dir: str, audience: str, drafts: bool) -
                     f"mkdocs serve", markup=False, highlight=False, soft_wrap=True)
 
 
+@main.group(name="import")
+def import_group() -> None:
+    """Import a knowledge center from another tool (see the subcommands)."""
+
+
+@import_group.command(name="mkdocs")
+@click.argument("project", type=click.Path(file_okay=False))
+@click.option("--out", "out_dir", default="kc-import", show_default=True, type=click.Path(file_okay=False),
+              help="New folder for the kc knowledge center (must not exist, or be empty).")
+def import_mkdocs(project: str, out_dir: str) -> None:
+    """Read an MkDocs project (mkdocs.yml, docs/) into a new kc folder, best effort, and
+    report what could not be mapped. See docs/export.md."""
+    from .export.import_mkdocs import import_mkdocs as run_import
+    try:
+        result = run_import(project, out_dir)
+    except KcError as error:
+        fail(error)
+    counts = ", ".join(f"{n} {t}" for t, n in sorted(result.counts.items())) or "no pages"
+    console().print(f"Imported {sum(result.counts.values())} pages ({counts}) → "
+                    f"{display_path(result.out_dir)}", markup=False, highlight=False, soft_wrap=True)
+    if result.notes:
+        console().print(f"Could not map everything ({len(result.notes)}):", markup=False, highlight=False)
+        for note in result.notes:
+            console().print(f"  {note}", markup=False, highlight=False, soft_wrap=True)
+    console().print(f"Next: cd {out_dir} && kc check", markup=False, highlight=False)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,170 @@
+"""One MkDocs page as one kc document body.
+
+    relative .md links      -> [[id]], [[id#anchor]], [[id#anchor|text]]
+    ## Heading {: #x .cls }  -> ## Heading {#x}      (kc's explicit id; classes dropped)
+    ## Heading              -> ## Heading {#slug}   when MkDocs' slug differs from kc's,
+                                                    so links written for MkDocs still land
+    <!-- kc:facts --> ...   -> removed (kc shows the facts from the front matter)
+
+What kc cannot show (images and attachments, content tabs, snippets, macros) is left
+as it is and reported, page by page.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from .. import markdown
+from .edits import LineEdits
+from .page import EXTRA, FACTS
+
+ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}\n]*)\}\s*$")
+MKDOCS_ONLY = [(re.compile(r"^\s*=== \"", re.M), "content tabs (=== \"Tab\")"),
+               (re.compile(r"--8<--"), "snippets (--8<--)"),
+               (re.compile(r"\{\{.*\}\}"), "macros ({{ ... }})"),
+               (re.compile(r":(?:material|fontawesome|octicons|simple)-[\w-]+:"), "icons (:material-...:)")]
+ATTR = re.compile(r"[#.][\w:.-]+|[\w-]+=\S*")
+IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
+
+
+@dataclass
+class Target:
+    """An imported page others may link to: its new id, title, file and heading ids."""
+    id: str
+    title: str
+    path: str                       # under content/, e.g. "policies/spam.md"
+    anchors: set[str] = field(default_factory=set)
+
+
+def mkdocs_slug(text: str) -> str:
+    """Python-Markdown's default toc slug (what MkDocs links to): 'Enforcement & Appeals' ->
+    'enforcement-appeals'."""
+    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def strip_generated(body: str) -> str:
+    """Drop the blocks `kc export mkdocs` generated from the front matter."""
+    for name in (FACTS, EXTRA):
+        body = re.sub(rf"<!-- {name} -->.*?<!-- /{name} -->\n?", "", body, flags=re.S)
+    return body.strip("\n") + "\n"
+
+
+def heading_ids(body: str) -> tuple[str, list[str]]:
+    """kc-style heading ids, and the ids the page's headings end up with (for link checks)."""
+    edits = LineEdits(body)
+    lines = body.split("\n")
+    anchors = []
+    for token in markdown.parse(body):
+        if token.type != "heading_open" or not token.map:
+            continue
+        line = token.map[0] if token.markup.startswith("#") else token.map[1] - 2
+        if not 0 <= line < len(lines):
+            continue
+        text, explicit = attr_list_id(lines[line])
+        words = heading_words(text) if token.markup.startswith("#") else text.strip()
+        kc_slug = markdown.slugify(words)
+        wanted = explicit or mkdocs_slug(words)      # the id MkDocs gave the heading
+        if wanted != kc_slug and markdown.HEADING_ID.fullmatch("{#" + wanted + "}"):
+            text += f" {{#{wanted}}}"
+            anchors.append(wanted)
+        else:
+            anchors.append(kc_slug)
+        if text != lines[line].rstrip():
+            edits.replace_line(line, text)
+    return edits.apply()[0], anchors
+
+
+def attr_list_id(line: str) -> tuple[str, str | None]:
+    """('## Heading', 'x') for '## Heading {: #x .cls }'; (line, None) without an attr list."""
+    match = ATTR_LIST.search(line)
+    if not match or not all(ATTR.fullmatch(part) for part in match.group(1).split()):
+        return line.rstrip(), None
+    ids = [part[1:] for part in match.group(1).split() if part.startswith("#")]
+    return line[:match.start()].rstrip(), (ids[0] if ids else "")
+
+
+def heading_words(line: str) -> str:
+    """The words of an ATX heading line ('## Steps ##' -> 'Steps'), quotes and blockquote marks aside."""
+    words = line.strip().lstrip(">").strip().lstrip("#").strip()
+    closed = words.rstrip("#")
+    return (closed if closed != words and closed.endswith(" ") else words).strip()
+
+
+def convert_links(body: str, page_path: str, new_path: str,
+                  pages: dict[str, Target]) -> tuple[str, list[str]]:
+    """Relative .md links to [[id]] references; returns the body and what could not be mapped."""
+    edits, notes = LineEdits(body), []
+    lines = body.split("\n")
+    for token in markdown.parse(body):
+        if token.type != "inline" or not token.children:
+            continue
+        start = token.map[0] if token.map else 0
+        children = token.children
+        for index, child in enumerate(children):
+            if child.type != "link_open":
+                continue
+            href = str(child.attrGet("href") or "")
+            ref = markdown.relative_md_link(href)
+            if ref is None:
+                continue
+            path, anchor = ref
+            target = pages.get(posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path)))
+            line = start + markdown._line_of(token.content, f"]({href}")
+            written = source_link(lines, line, href)
+            if target is None:
+                if written:
+                    edits.replace(line, written, written[1:written.rindex("](")])
+                notes.append(f"link to {path}: no such page was imported; "
+                             f"{'kept its text only' if written else 'left as it is'}")
+                continue
+            if anchor and anchor not in target.anchors:
+                notes.append(f"link to {path}#{anchor}: no such heading; the link goes to the page")
+                anchor = None
+            text = link_words(children, index)
+            if written:
+                edits.replace(line, written, reference(target, anchor, text))
+            else:   # a link over several lines: keep it, pointing at the imported file
+                new_href = posixpath.relpath(target.path, posixpath.dirname(new_path))
+                edits.replace(line, f"]({href}", f"]({new_href}" + (f"#{anchor}" if anchor else ""))
+    text, missed = edits.apply()
+    notes += [f"could not convert the link {old!r} (left as it is)" for old in missed]
+    return text, notes
+
+
+def link_words(children, index: int) -> str:
+    words = []
+    for child in children[index + 1:]:
+        if child.type == "link_close":
+            break
+        words.append(child.content)
+    return "".join(words)
+
+
+def source_link(lines: list[str], line: int, href: str) -> str | None:
+    """The link as written on the line: `[text](href)` or `[text](href "title")`."""
+    if not 0 <= line < len(lines):
+        return None
+    match = re.search(r"\[[^\[\]\n]*\]\(" + re.escape(href) + r'(?:\s+"[^"\n]*")?\)', lines[line])
+    return match.group(0) if match else None
+
+
+def reference(target: Target, anchor: str | None, text: str) -> str:
+    ref = target.id + (f"#{anchor}" if anchor else "")
+    if not text or text == target.title or re.search(r"[\[\]|\n]", text):
+        return f"[[{ref}]]"
+    return f"[[{ref}|{text}]]"
+
+
+def unmappable(body: str) -> list[str]:
+    """What the page uses that kc does not show as MkDocs does."""
+    notes = []
+    for pattern, what in MKDOCS_ONLY:
+        if pattern.search(body):
+            notes.append(f"uses {what}: kc shows it as plain text")
+    for image in sorted(set(IMAGE.findall(body))):
+        notes.append(f"image {image}: not copied (kc has no images yet); the page shows its alt text link")
+    return notes
