@@ -46,6 +46,7 @@ CODES: dict[str, Code] = {
     "LIFE001": Code("warning", "training older than a cited policy's current version", "Update the module for what changed (`kc diff POLICY`), then its `updated` date."),
     "LIFE002": Code("warning", "playbook or FAQ may be out of date after a policy change", "Check it against what changed (`kc diff POLICY`), then update its `updated` date."),
     "XREF005": Code("error", "site-absolute link to no page", "Link to the document by id (`[[id]]`) or by relative `.md` path."),
+    "BODY003": Code("warning", "raw HTML the site does not show", "Remove the tag (iframe, script, form, input), or use Markdown for the same content."),
     "XREF006": Code("error", "same-page link to a missing anchor", "Use one of this page's heading anchors listed in the hint, or add `{#id}` to the heading."),
 }
 

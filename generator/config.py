@@ -46,6 +46,12 @@ class LifecycleSettings(Strict):
     retraining: Literal["warning", "error"] = "warning"
 
 
+class FrontMatterSettings(Strict):
+    """Front matter a repository already has that kc does not use (see README "site_config.yml")."""
+    ignore: list[str] = Field(default_factory=list)      # fields accepted without FM003, e.g. [layout, permalink]
+    map: dict[str, str] = Field(default_factory=dict)    # field -> kc field it means, e.g. {description: summary}
+
+
 class SiteConfig(Strict):
     title: str
     description: str = ""
@@ -66,6 +72,7 @@ class SiteConfig(Strict):
     search: SearchSettings = Field(default_factory=SearchSettings)
     health: HealthSettings = Field(default_factory=HealthSettings)
     lifecycle: LifecycleSettings = Field(default_factory=LifecycleSettings)
+    front_matter: FrontMatterSettings = Field(default_factory=FrontMatterSettings)
 
     # Set by load_config, not by the file: the folder that holds site_config.yml.
     root: Path = Field(default=Path("."), exclude=True)

@@ -75,6 +75,9 @@ def body_edges(site: Site, doc: Document, by_path: dict[str, Document]):
         if ref.kind == "wikilink":
             yield Edge(doc, ref.target, ref.anchor, line, column)
             continue
+        if ref.kind == "dropped":
+            report_dropped_html(site, doc, ref.target, line, column)
+            continue
         if ref.kind == "fragment":
             check_own_anchor(site, doc, ref.anchor, line, column)
             continue
@@ -106,6 +109,20 @@ def check_own_anchor(site: Site, doc: Document, anchor: str, line: int, column: 
     listed = ", ".join(a for a in doc.anchors if a) or "none: this page has no headings"
     site.diagnostics.add("XREF006", doc.src_path, line, column,
                          f"this page has no heading or anchor '#{anchor}'", f"anchors on this page: {listed}")
+
+
+def report_dropped_html(site: Site, doc: Document, tag: str, line: int, column: int) -> None:
+    from .raw_html import REMOVED_WITH_CONTENT
+    if tag == "input":
+        what = "a raw <input> is left out of the page (only task-list boxes `- [ ]` are shown)"
+        hint = "write a task list item (`- [ ] step`) or describe the field in words"
+    elif tag in REMOVED_WITH_CONTENT:
+        what = f"<{tag}> is removed from the page with everything inside it"
+        hint = "kc pages run no scripts or inline styles: remove it, or link to the resource instead"
+    else:
+        what = f"<{tag}> is not allowed in kc pages: the tag is removed (its text stays)"
+        hint = "remove the tag, or use Markdown (links, tables, images) for the same content"
+    site.diagnostics.add("BODY003", doc.src_path, line, column, what, hint)
 
 
 def is_footnote_anchor(anchor: str) -> bool:

@@ -18,12 +18,11 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.anchors import anchors_plugin
-from mdit_py_plugins.anchors.index import slugify as github_slugify
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from . import raw_html
+from . import gfm, raw_html
 from .document import Heading
 
 WIKILINK = re.compile(r"\[\[([^\[\]|#\n]+?)(?:#([^\[\]|\n]+?))?(?:\|([^\[\]\n]+?))?\]\]")
@@ -44,15 +43,17 @@ def split_heading_id(text: str) -> tuple[str, str | None]:
 
 
 def slugify(text: str) -> str:
-    """GitHub-style heading slug: 'Enforcement & Appeals' -> 'enforcement--appeals'."""
-    return github_slugify(text)
+    """GitHub-style heading slug: 'Enforcement & Appeals' -> 'enforcement--appeals'; letters and
+    combining marks of every script are kept ('हिन्दी नीति' -> 'हिन्दी-नीति')."""
+    return gfm.slugify(text)
 
 
 @lru_cache(maxsize=None)
 def make_markdown() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True, "typographer": False})
-    md.enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "typographer": False, "linkify": True})
+    md.enable(["table", "strikethrough", "linkify"])
     md.use(admon_plugin).use(footnote_plugin).use(tasklists_plugin).use(deflist_plugin)
+    md.use(gfm.gfm_plugin)   # after footnote_plugin: it replaces the footnote id rule
     md.use(anchors_plugin, min_level=1, max_level=6, slug_func=slugify)
     md.core.ruler.before("anchor", "heading_ids", heading_ids_rule)
     md.inline.ruler.before("link", "wikilink", wikilink_rule)
@@ -108,8 +109,8 @@ def heading_ids_rule(state: StateCore) -> None:
 
 @dataclass(frozen=True)
 class Reference:
-    kind: str            # "wikilink" or "link"
-    target: str          # a document id (wikilink) or a relative path (link)
+    kind: str            # "wikilink", "link", "site", "fragment" or "dropped" (raw HTML not shown)
+    target: str          # a document id (wikilink), a relative path (link), a page URL (site), a tag
     anchor: str | None
     line: int            # 0-based line within the body
     needle: str          # the source text, to find the column
@@ -151,12 +152,17 @@ def raw_html_snippets(tokens: list[Token]) -> Iterator[tuple[str, int]]:
 
 def references(tokens: list[Token]) -> Iterator[Reference]:
     """Every `[[id]]`, relative `.md` link (Markdown or raw HTML `<a href>`), site-absolute link
-    to a document page and same-page `#fragment` link in a parsed body, with its line."""
+    to a document page and same-page `#fragment` link in a parsed body, with its line; and each
+    raw HTML tag the sanitizer drops (kind "dropped", target = the tag name)."""
+    from .render import ALLOWED_TAGS
     for html_text, line in raw_html_snippets(tokens):
         for href, offset in raw_html.link_hrefs(html_text):
             ref = href_reference(href, line + html_text.count("\n", 0, offset))
             if ref:
                 yield ref
+        for name, offset in raw_html.dropped_tags(html_text, ALLOWED_TAGS):
+            yield Reference("dropped", name, None, line + html_text.count("\n", 0, offset),
+                            html_text[offset:offset + 1 + len(name)])
     for token in tokens:
         if token.type != "inline" or not token.children:
             continue

@@ -43,6 +43,27 @@ def anchors(source: str, kept_tags: set[str]) -> Iterator[tuple[str, int]]:
             yield anchor, offset
 
 
+REMOVED_WITH_CONTENT = {"script", "style"}
+
+
+def dropped_tags(source: str, kept_tags: set[str]) -> Iterator[tuple[str, int]]:
+    """(tag name, offset) of each start tag the sanitizer removes, and of each raw `<input>`
+    other than a task-list box (an unlabelled form control means nothing to a reader)."""
+    for name, attrs, offset in tags(source):
+        if name not in kept_tags or (name == "input" and not is_task_box(attrs)):
+            yield name, offset
+
+
+def is_task_box(attrs: dict[str, str]) -> bool:
+    return "task-list-item-checkbox" in attrs.get("class", "").split()
+
+
+def drop_inputs(source: str) -> str:
+    """Raw HTML without `<input>` tags, except task-list boxes."""
+    return TAG.sub(lambda m: "" if m.group(1).lower() == "input" and not is_task_box(attributes(m.group(2) or ""))
+                   else m.group(0), source)
+
+
 def link_hrefs(source: str) -> Iterator[tuple[str, int]]:
     """(href, offset) of each `<a href>` in a raw HTML snippet."""
     for name, attrs, offset in tags(source):

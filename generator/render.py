@@ -11,6 +11,7 @@ sanitize the whole HTML with an nh3 allow-list.
 from __future__ import annotations
 
 import posixpath
+from html import escape
 import re
 from urllib.parse import urlsplit
 from dataclasses import dataclass, field
@@ -167,9 +168,11 @@ def render_body(doc: Document, resolver: Resolver) -> RenderedPage:
     env = {"resolve_ref": resolver.ref}
     tokens = md.parse(doc.body, env)
     rewrite_md_links(tokens, resolver)
+    toc = table_of_contents(tokens)
+    one_title(tokens, doc.title)
     shape_admonitions(tokens)
     html = md.renderer.render(tokens, md.options, env)
-    return RenderedPage(html=sanitize(html), toc=table_of_contents(tokens),
+    return RenderedPage(html=sanitize(html), toc=toc,
                         refs=frozenset(resolver.referenced - {doc.id}))
 
 
@@ -178,11 +181,11 @@ def rewrite_md_links(tokens: list[Token], resolver: Resolver) -> None:
     `<a href>`) point at relative page URLs; links to documents not built lose their href."""
     for token in tokens:
         if token.type == "html_block":
-            token.content = raw_html.rewrite_links(token.content, resolver.link)
+            token.content = raw_html.drop_inputs(raw_html.rewrite_links(token.content, resolver.link))
         children = token.children or []
         for index, child in enumerate(children):
             if child.type == "html_inline":
-                child.content = raw_html.rewrite_links(child.content, resolver.link)
+                child.content = raw_html.drop_inputs(raw_html.rewrite_links(child.content, resolver.link))
             if child.type != "link_open":
                 continue
             href = resolver.link(str(child.attrGet("href") or ""))
@@ -199,6 +202,20 @@ def _unlink(children: list[Token], index: int) -> None:
         if child.type == "link_close":
             child.tag = "span"
             return
+
+
+def one_title(tokens: list[Token], title: str) -> None:
+    """The page's <h1> is the document title: a body that starts with `# <the title>` (as
+    GitHub READMEs do) loses that heading, keeping its anchor; other `#` headings render as <h2>."""
+    if (len(tokens) > 2 and tokens[0].type == "heading_open" and tokens[0].tag == "h1"
+            and " ".join(tokens[1].content.split()).casefold() == " ".join(title.split()).casefold()):
+        anchor = tokens[0].attrGet("id")
+        keep = Token("html_block", "", 0)
+        keep.content = f'<span id="{escape(str(anchor), quote=True)}"></span>\n' if anchor else ""
+        tokens[0:3] = [keep]
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close") and token.tag == "h1":
+            token.tag = "h2"
 
 
 def table_of_contents(tokens: list[Token]) -> list[TocEntry]:

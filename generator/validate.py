@@ -7,6 +7,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .content_types import ID_PATTERN, SCHEMAS, known_fields
 from .document import Document
+from .front_matter_fields import apply_map, ignored_fields
 from .load import FOLDER_TYPES
 from .site import Site
 from .suggest import did_you_mean
@@ -15,6 +16,7 @@ from .text import control_character
 
 def run(site: Site) -> None:
     for doc in site.documents:
+        apply_map(site.config, doc)
         validate_document(site, doc)
 
 
@@ -63,7 +65,7 @@ def salvage(schema, meta: dict[str, Any]) -> dict[str, Any]:
 
 
 def check_unknown_keys(site: Site, doc: Document) -> None:
-    allowed = known_fields(doc.type)
+    allowed = known_fields(doc.type) | ignored_fields(site.config)
     for key in doc.meta:
         if key not in allowed:
             line, column = doc.position(key)

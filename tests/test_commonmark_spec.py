@@ -31,6 +31,10 @@ DEVIATIONS = {
     548: "`[[...]]` is kc's document-reference syntax, not a nested link label",
     559: "`[[...]]` is kc's document-reference syntax, not a nested link label",
     590: "`[[...]]` is kc's document-reference syntax, not a nested link label",
+    602: "GitHub's extended autolinks (linkify): a bare URL is a link, as on GitHub",
+    608: "GitHub's extended autolinks (linkify): a bare URL is a link, as on GitHub",
+    611: "GitHub's extended autolinks (linkify): a bare URL is a link, as on GitHub",
+    612: "GitHub's extended autolinks (linkify): a bare e-mail address is a mailto link, as on GitHub",
 }
 
 

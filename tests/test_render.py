@@ -82,7 +82,7 @@ def test_safe_raw_html_and_extensions_survive_sanitizing(corpus):
     assert '<th style="text-align:left">a</th>' in html
     assert 'class="task-list-item-checkbox" checked="checked" disabled="disabled" type="checkbox" aria-label="Done"' in html
     assert "<dl>\n<dt>Term</dt>\n<dd>Definition</dd>\n</dl>" in html
-    assert 'href="#fn1"' in html and 'id="fn1"' in html
+    assert 'href="#fn-1"' in html and 'id="fn-1"' in html
 
 
 def test_admonitions_render_as_asides_and_collapsibles_as_details(corpus):
