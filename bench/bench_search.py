@@ -1,13 +1,14 @@
 """Search benchmark on a generated corpus (default 10,000 documents).
 
     python bench/bench_search.py [--docs 10000] [--work DIR] [--text synthetic|sample]
-                                 [--no-browser] [--skip-pagefind]
+                                 [--no-browser] [--skip-pagefind] [--repeat 3]
 
 Reports, for the internal audience:
-- whoosh: indexing time (write_index: sections + index files, from the checked Site),
-  index size on disk, and in-process `SearchIndex.search` latency (median and p95 over
-  >= 100 varied queries, after one warm-up pass; snippets and did-you-mean included),
-  plus the first (cold) pass, which reads each word's scores into memory;
+- each engine (tantivy, the default, and whoosh), side by side: indexing time
+  (stage.write_index: sections + index files, from the checked Site; median of
+  --repeat runs), index size on disk, in-process `SearchIndex.search` latency (median
+  and p95 over >= 100 varied queries: a first pass, then a warm one; snippets and
+  did-you-mean included), and `kc search` as a whole process (median of 21 runs);
 - Pagefind: indexing time (the binary over the built HTML) and the bytes a browser
   downloads for one query. Measured in headless Chromium when available: a page of
   the built site is opened, the query typed into the search box, and the sizes of
@@ -25,10 +26,12 @@ import argparse
 import collections
 import functools
 import http.server
+import os
 import random
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -42,8 +45,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 import corpus  # noqa: E402  (bench/corpus.py)
 from generator import load_config, pipeline  # noqa: E402
 from generator.audience import published  # noqa: E402
-from search import indexer, pagefind  # noqa: E402
-from search.query import SearchIndex  # noqa: E402
+from search import pagefind, stage  # noqa: E402
+from search.backend import ENGINES, engine  # noqa: E402
+from search.entries import indexed_documents  # noqa: E402
 
 WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
@@ -90,35 +94,62 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def bench_whoosh(config, out: Path) -> None:
+def bench_engines(config, work: Path, repeat: int) -> None:
+    """Both engines on the same documents, side by side: indexing (median of `repeat`
+    runs), index size, in-process query latency, and `kc search` as a whole process."""
     site = pipeline.check(config)
-    docs = indexer.indexed_documents(published(site, "internal"), drafts=False)
+    docs = indexed_documents(published(site, "internal"), drafts=False)
+    rows: dict[str, dict[str, str]] = {}
+    for name in ENGINES:
+        out = work / f"index-{name}"
+        runs = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            folder = stage.write_index(site, docs, out, name)
+            runs.append(time.perf_counter() - started)
+        size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+        config.search.engine = name
+        with engine(name).open(folder, config) as index:
+            texts = queries()
+            cold = [timed(index.search, text) for text in texts]
+            warm = [timed(index.search, text) for text in texts]
+        process = kc_search_times(config, out, name, work)
+        rows[name] = {
+            "index build (median of %d)" % repeat: f"{statistics.median(runs):.2f} s",
+            "index size": f"{size / 1e6:.1f} MB",
+            "query first pass: median / p95": f"{statistics.median(cold):.1f} / {percentile(cold, 0.95):.1f} ms",
+            "query warm: median / p95": f"{statistics.median(warm):.1f} / {percentile(warm, 0.95):.1f} ms",
+            "`kc search` process: median": f"{statistics.median(process) * 1000:.0f} ms",
+            "_index": statistics.median(runs),
+        }
+    print(f"{len(docs)} documents, internal audience, {len(queries())} queries")
+    names = list(rows)
+    print(f"{'':38}" + "".join(f"{n:>22}" for n in names))
+    for label in (k for k in rows[names[0]] if not k.startswith("_")):
+        print(f"{label:38}" + "".join(f"{rows[n][label]:>22}" for n in names))
+    if "whoosh" in rows and "tantivy" in rows:
+        print(f"index build ratio whoosh / tantivy: {rows['whoosh']['_index'] / rows['tantivy']['_index']:.1f}x")
+
+
+def timed(function, *args) -> float:
     started = time.perf_counter()
-    indexer.write_index(site, docs, out / indexer.INDEX_DIR)
-    seconds = time.perf_counter() - started
-    size = sum(p.stat().st_size for p in (out / indexer.INDEX_DIR).rglob("*") if p.is_file())
-    with SearchIndex.for_site(config, out) as index:
-        entries = index.searcher.doc_count()
-        texts = queries()
-        cold = []
-        for text in texts:                      # first pass: reads each word's postings
-            started_query = time.perf_counter()
-            index.search(text)
-            cold.append((time.perf_counter() - started_query) * 1000)
-        cached = sum(a.nbytes + b.nbytes for a, b in index.vectors.postings.values())
-        times = []
-        for text in texts:
-            started_query = time.perf_counter()
-            index.search(text)
-            times.append((time.perf_counter() - started_query) * 1000)
-    print(f"whoosh: {len(docs)} documents, {entries} sections indexed in {seconds:.1f} s; "
-          f"index {size / 1e6:.1f} MB")
-    print(f"whoosh query latency over {len(texts)} queries (warm, in-process, limit 10): "
-          f"median {statistics.median(times):.1f} ms, p95 {percentile(times, 0.95):.1f} ms, "
-          f"max {max(times):.1f} ms")
-    print(f"whoosh first pass (cold word cache): median {statistics.median(cold):.1f} ms, "
-          f"p95 {percentile(cold, 0.95):.1f} ms; word cache {cached / 1e6:.1f} MB "
-          f"for {len(index.vectors.postings)} words and phrases")
+    function(*args)
+    return (time.perf_counter() - started) * 1000
+
+
+def kc_search_times(config, out: Path, name: str, work: Path, runs: int = 7) -> list[float]:
+    """Seconds for `kc search QUERY` as a user runs it: a new Python process each time."""
+    cfg = work / f"site_config.{name}.yml"
+    cfg.write_text(f"title: Bench KC\nbase_url: https://kc.example.com/\n"
+                   f"content_dir: {config.content_path}\nsearch: {{engine: {name}}}\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    found = []
+    for text in ["harassment review", "how do I appeal a suspension", "harasment"] * runs:
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "generator.cli", "search", text, "--config", str(cfg),
+                        "--out", str(out)], check=True, capture_output=True, env=env)
+        found.append(time.perf_counter() - started)
+    return found
 
 
 def bench_pagefind(config, out: Path, browser: bool) -> None:
@@ -201,16 +232,13 @@ class CountingHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def relevance() -> None:
-    from tests.test_search_relevance import CASES, evaluate
-    config = load_config(ROOT / "site_config.yml")
-    site = pipeline.check(config)
-    with tempfile.TemporaryDirectory() as tmp:
-        docs = indexer.indexed_documents(published(site, CASES["audience"]), drafts=False)
-        indexer.write_index(site, docs, Path(tmp) / indexer.INDEX_DIR)
-        with SearchIndex.for_site(config, tmp) as index:
-            hit_rate, mrr, _misses = evaluate(index, CASES["queries"])
-    print(f"relevance (sample content, {len(CASES['queries'])} queries): "
-          f"hit@3 {hit_rate:.2f}, MRR {mrr:.2f}")
+    from tests.test_search_relevance import CASES, CORPORA, evaluate, open_corpus
+    for name in ENGINES:
+        for corpus_name in CORPORA:
+            with tempfile.TemporaryDirectory() as tmp, open_corpus(corpus_name, name, Path(tmp)) as index:
+                found = evaluate(index, [c for c in CASES["queries"] if c["corpus"] == corpus_name])
+            print(f"relevance ({name}, {corpus_name}, {found['count']} queries): hit@3 "
+                  f"{found['hit@3']:.2f}, MRR {found['MRR']:.2f}, nDCG@5 {found['nDCG@5']:.2f}")
 
 
 def main() -> None:
@@ -223,8 +251,9 @@ def main() -> None:
                         help="Body text: bench/corpus.py's 42-word list (every word in ~60%% of "
                              "sections: the worst case for search), or words drawn from the "
                              "sample content with their frequencies.")
-    parser.add_argument("--skip-pagefind", action="store_true", help="Only the whoosh figures.")
-    parser.add_argument("--skip-whoosh", action="store_true", help="Only the Pagefind figures.")
+    parser.add_argument("--skip-pagefind", action="store_true", help="Only the engines' figures.")
+    parser.add_argument("--skip-engines", action="store_true", help="Only the Pagefind figures.")
+    parser.add_argument("--repeat", type=int, default=3, help="Index builds per engine (median).")
     parser.add_argument("--browser-only", type=Path, metavar="SITE",
                         help="Only measure the bytes of one query on an already built SITE.")
     args = parser.parse_args()
@@ -239,8 +268,8 @@ def main() -> None:
     config = load_config(corpus.generate(work / "src", args.docs))
     config.themes_dir = str(ROOT / "themes")
     relevance()
-    if not args.skip_whoosh:
-        bench_whoosh(config, work / "whoosh-only")
+    if not args.skip_engines:
+        bench_engines(config, work, args.repeat)
     if not args.skip_pagefind:
         bench_pagefind(config, work / "site", browser=not args.no_browser)
     if not args.work:

@@ -128,8 +128,8 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         ctx.lookups = build_lookups(visible_teams(site.teams, audience), pages, drafts,
                                     {doc_id: body.refs for doc_id, body in ctx.bodies.items()})
         write_site(ctx, progress)
-        from search import indexer
-        indexer.run(ctx)
+        from search import stage as search_stage
+        search_stage.run(ctx)
         feeds.run(ctx)
         output.write_marker(staging)
         written = [str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file()]

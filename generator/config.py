@@ -28,6 +28,9 @@ class DigestSettings(Strict):
 
 
 class SearchSettings(Strict):
+    # tantivy (default, fast) or whoosh (pure Python, the original design): see docs/search.md
+    engine: Literal["tantivy", "whoosh"] = "tantivy"
+    # added to kc's default Trust & Safety synonyms (search/synonyms.py)
     synonyms: dict[str, list[str]] = Field(default_factory=dict)
 
 

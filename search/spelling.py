@@ -1,19 +1,15 @@
-"""'Did you mean': words of a query that no indexed section contains, replaced by
-the closest word of the corpus vocabulary (whoosh's spelling fields keep the
-unstemmed words; closeness is Damerau-Levenshtein distance, ties go to the
-more frequent word)."""
+"""'Did you mean', for every engine: words of a query that no indexed section
+contains, replaced by the closest word of the indexed vocabulary (the unstemmed
+words, with how many sections use them). Closeness is the Damerau-Levenshtein
+distance (optimal string alignment); ties go to the more frequent word."""
 from __future__ import annotations
 
 import re
+from typing import Callable
 
-from whoosh.reading import IndexReader
-
-from .parsing import FILTER, OPERATORS, stem, words
-from .schema import TEXT_FIELDS
+from .querytext import FILTER, OPERATORS, QUESTION_WORDS
 
 WORD = re.compile(r"(?<![\w:*?])[A-Za-z][A-Za-z'-]{3,}(?![\w:*?])")
-
-
 MAX_WORD = 30        # longer "words" (pasted hashes, URLs) are never corrected
 MAX_CORRECTIONS = 8  # words looked up per query: correction is the slow part of a search
 
@@ -23,40 +19,52 @@ def max_distance(word: str) -> int:
     return 0 if len(word) <= 4 else 1 if len(word) <= 7 else 2
 
 
-def suggest(reader: IndexReader, schema, text: str, known: set[str]) -> str | None:
-    """The query with its unknown words corrected, or None when nothing changes.
-    `known` holds stems that count as known although no section has them (synonyms)."""
+def suggest(text: str, is_known: Callable[[str], bool],
+            vocabulary: Callable[[], dict[str, int]]) -> str | None:
+    """The query with its unknown words corrected, or None when nothing changes."""
     text_only = FILTER.sub(lambda m: " " * len(m.group(0)), text)
     changed = text
     candidates = [m for m in WORD.finditer(text_only) if len(m.group(0)) <= MAX_WORD]
     for match in reversed(candidates[:MAX_CORRECTIONS]):
         word = match.group(0)
-        if word in OPERATORS or is_known(reader, word, known):
+        if word in OPERATORS or word.lower() in QUESTION_WORDS or is_known(word):
             continue
-        replacement = closest(reader, schema, word.lower())
+        replacement = closest(word.lower(), vocabulary())
         if replacement:
             changed = changed[: match.start()] + replacement + changed[match.end():]
     return changed if changed != text else None
 
 
-def is_known(reader: IndexReader, word: str, known: set[str]) -> bool:
-    stemmed = stem(word)
-    if stemmed == word.lower() and not words(word):
-        return True   # a stop word: never indexed, never wrong
-    return stemmed in known or any((field, stemmed) in reader for field in TEXT_FIELDS)
+def closest(word: str, vocabulary: dict[str, int]) -> str | None:
+    limit = max_distance(word)
+    if not limit:
+        return None
+    found: dict[int, list[str]] = {}
+    for candidate in vocabulary:
+        if candidate[:1] != word[:1] or abs(len(candidate) - len(word)) > limit:
+            continue
+        distance = osa_distance(word, candidate, limit)
+        if 0 < distance <= limit:
+            found.setdefault(distance, []).append(candidate)
+    if not found:
+        return None
+    best = sorted(found[min(found)])
+    return max(best, key=lambda c: vocabulary[c])
 
 
-def closest(reader: IndexReader, schema, word: str) -> str | None:
-    for distance in range(1, max_distance(word) + 1):
-        candidates = set()
-        for field in TEXT_FIELDS:
-            spell_field = schema[field].spelling_fieldname(field)
-            candidates.update(reader.terms_within(spell_field, word, distance, prefix=1))
-        if candidates:
-            return max(sorted(candidates), key=lambda c: frequency(reader, c))
-    return None
-
-
-def frequency(reader: IndexReader, word: str) -> int:
-    stemmed = stem(word)
-    return sum(reader.doc_frequency(field, stemmed) for field in TEXT_FIELDS)
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """Edits (insert, delete, replace, swap two neighbours) from a to b; anything
+    above `limit` is reported as limit + 1."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = a[i - 1] != b[j - 1]
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]

@@ -12,8 +12,10 @@ from hypothesis import strategies as st
 from generator import pipeline
 from generator.audience import published
 from generator.cli import main
-from search import indexer
-from search.parsing import BadQuery
+from search import stage
+from search.backend import ENGINES, engine, index_dir
+from search.entries import indexed_documents
+from search.querytext import BadQuery
 from search.query import SearchIndex
 from search.sections import sections
 
@@ -22,18 +24,24 @@ from .search_corpus import CANARY, FILES, SYNONYMS_CONFIG
 
 
 def index_site(config, audience="internal", drafts=False, out=None):
-    """Write the whoosh index the way a build does, from a Site alone (no HTML)."""
+    """Write the section index the way a build does, from a Site alone (no HTML)."""
     site = pipeline.check(config, TODAY)
     assert not site.diagnostics.has_errors(), site.diagnostics
     out = out or config.root / "site"
-    docs = indexer.indexed_documents(published(site, audience, drafts), drafts)
-    indexer.write_index(site, docs, out / indexer.INDEX_DIR)
+    docs = indexed_documents(published(site, audience, drafts), drafts)
+    stage.write_index(site, docs, out, config.search.engine)
     return SearchIndex.for_site(config, out)
 
 
+@pytest.fixture(params=sorted(ENGINES))
+def engine_name(request):
+    """Every test that uses the index runs with each engine: same behaviour."""
+    return request.param
+
+
 @pytest.fixture
-def config(make_site):
-    return make_site(FILES, SYNONYMS_CONFIG)
+def config(make_site, engine_name):
+    return make_site(FILES, SYNONYMS_CONFIG + f"  engine: {engine_name}\n")
 
 
 @pytest.fixture
@@ -198,7 +206,7 @@ def test_index_files_are_byte_identical_across_builds(config, tmp_path):
     assert first == second
 
 
-def test_run_writes_whoosh_terms_and_pagefind_into_the_build(config, tmp_path):
+def test_run_writes_the_index_terms_and_pagefind_into_the_build(config, tmp_path):
     out = tmp_path / "out"
     (out / "faqs" / "report-harassment").mkdir(parents=True)
     (out / "faqs" / "report-harassment" / "index.html").write_text(
@@ -207,21 +215,22 @@ def test_run_writes_whoosh_terms_and_pagefind_into_the_build(config, tmp_path):
     site = pipeline.check(config, TODAY)
     ctx = SimpleNamespace(site=site, config=config, out_dir=out, audience="public", drafts=False,
                           pages=published(site, "public"))
-    indexer.run(ctx)
-    assert (out / "_search" / "whoosh").is_dir()
+    stage.run(ctx)
+    assert (out / "_search" / config.search.engine).is_dir()
     assert (out / "pagefind" / "pagefind.js").is_file()
     words = json.loads((out / "_search" / "terms.json").read_text(encoding="utf-8"))
     assert "harassment" in words["words"] and CANARY not in words["words"]
-    assert words["synonyms"] == {"bullied": ["harassment"]}   # 'account takeover' is not in it
+    # kept: synonyms whose words are all in this (public) index; 'account takeover' is not
+    assert words["synonyms"]["bullied"] == ["harassment"] and "hacked" not in words["synonyms"]
 
 
 def test_a_deprecated_match_never_outscores_its_successor():
-    from search.query import demote_deprecated
+    from search.results import Scored, demote_deprecated
     old = {"id": "old", "status": "deprecated", "successor": "new", "url": "a"}
     new = {"id": "new", "status": "active", "successor": "", "url": "b"}
     other = {"id": "other", "status": "deprecated", "successor": "", "url": "c"}
-    ranked = demote_deprecated([(10.0, old), (6.0, other), (4.0, new)])
-    assert [hit["id"] for _score, hit in ranked] == ["new", "old", "other"]
+    ranked = demote_deprecated([Scored(10.0, old), Scored(6.0, other), Scored(4.0, new)])
+    assert [found.fields["id"] for found in ranked] == ["new", "old", "other"]
 
 
 QUERY_PIECES = st.sampled_from(list('ab "()*?:^~[]-+') + [" AND ", " OR ", " NOT ", "type:",
@@ -241,37 +250,13 @@ def test_any_query_text_gives_results_or_a_readable_error(index, text):
 
 def test_a_damaged_index_is_a_clear_error(config):
     index_site(config).close()
-    for path in (config.root / "site" / "_search" / "whoosh").glob("*.toc"):
-        path.write_bytes(b"not an index")
+    folder = config.root / "site" / "_search" / config.search.engine
+    for path in [*folder.glob("*.toc"), folder / "meta.json"]:
+        if path.is_file():
+            path.write_bytes(b"not an index")
     result = CliRunner().invoke(main, ["search", "spam", "--config",
                                        str(config.root / "site_config.yml")])
     assert result.exit_code == 2 and "run `kc build` again" in result.output
-
-
-@pytest.mark.parametrize("text", ["harassment", "report harassment", "threats OR bots",
-                                  '"home address"', "escal*", "harassment NOT doxxing",
-                                  "bots AND scams", "harassment type:faq", "NOT spam",
-                                  "bullied", "abuse tag:harassment region:eu"])
-def test_vector_scores_equal_whoosh_scores(index, text):
-    """fastscore.py must rank exactly as whoosh would, only faster."""
-    parsed = index.builder.build(text)
-    expected = [(round(hit.score, 6), hit.docnum) for hit in
-                index.searcher.search(parsed.query, filter=parsed.filter, limit=None)]
-    got = [(round(score, 6), entry) for score, entry in
-           index.vectors.top(parsed.query, parsed.filter, 1000)]
-    assert sorted(got, key=lambda s: (-s[0], s[1])) == sorted(expected, key=lambda s: (-s[0], s[1]))
-    assert got
-
-
-def test_big_sites_index_through_sorted_runs_with_the_same_result(config, tmp_path):
-    """Above `memory_mb` whoosh sorts postings in runs on disk (10,000 documents do)."""
-    site = pipeline.check(config, TODAY)
-    docs = indexer.indexed_documents(published(site, "internal"), False)
-    indexer.write_index(site, docs, tmp_path / "runs", memory_mb=0.01)
-    indexer.write_index(site, docs, tmp_path / "memory")
-    def files(root):
-        return {p.name: p.read_bytes() for p in root.iterdir()}
-    assert files(tmp_path / "runs") == files(tmp_path / "memory")
 
 
 def test_a_misspelled_word_among_known_ones_is_corrected_too(index):
@@ -284,3 +269,49 @@ def test_cli_says_which_query_it_searched(config, index):
     shown = CliRunner().invoke(main, ["search", "harasment", "--config",
                                       str(config.root / "site_config.yml")])
     assert "Showing results for harassment (no exact match for harasment)." in shown.output
+
+
+def test_updating_and_deleting_one_document_changes_only_its_sections(config, engine_name):
+    from search.entries import entries
+    site = pipeline.check(config, TODAY)
+    docs = indexed_documents(published(site, "internal"), False)
+    folder = stage.write_index(site, docs, config.root / "site", engine_name)
+    spam = next(doc for doc in docs if doc.id == "spam")
+    changed = [{**entry, "body": entry["body"] + " Also quokkafraud."}
+               for entry in entries(site, spam, {doc.id: doc for doc in docs})]
+    engine(engine_name).update(folder, "spam", changed)
+    with SearchIndex.for_site(config) as index:
+        assert ids(index.search("quokkafraud")) == ["spam"]
+        assert ids(index.search("bots")) == ["spam"]            # its old words: once, not twice
+        assert "harassment" in ids(index.search("harassment"))
+    engine(engine_name).delete(folder, "spam")
+    with SearchIndex.for_site(config) as index:
+        assert ids(index.search("quokkafraud")) == [] and ids(index.search("bots")) == []
+        assert "harassment" in ids(index.search("harassment"))
+
+
+def test_unknown_engine_in_site_config_is_a_clear_error(make_site):
+    config = make_site(FILES)
+    (config.root / "site_config.yml").write_text("title: T\nsearch:\n  engine: lucene\n")
+    result = CliRunner().invoke(main, ["search", "spam", "--config", str(config.root / "site_config.yml")])
+    assert result.exit_code == 2
+    assert "site_config.yml:3:" in result.output and "search.engine" in result.output
+    assert "tantivy" in result.output and "whoosh" in result.output
+
+
+def test_the_default_engine_is_tantivy_and_whoosh_is_chosen_in_site_config(make_site):
+    default = make_site(FILES, "title: T\n")
+    assert default.search.engine == "tantivy"
+    index_site(default).close()
+    assert (default.root / "site" / "_search" / "tantivy" / "meta.json").is_file()
+    assert not (default.root / "site" / "_search" / "whoosh").exists()
+
+
+def test_an_unknown_type_filter_is_an_error_with_a_suggestion(index):
+    with pytest.raises(BadQuery, match="unknown type 'polcy': did you mean policy?"):
+        index.search("harassment type:polcy")
+
+
+def test_question_words_do_not_decide_the_ranking(index):
+    """'what' and 'how' match FAQ questions, not what the question is about."""
+    assert ids(index.search("what are the rules on spam"))[0] == "spam"

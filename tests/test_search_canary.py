@@ -1,8 +1,9 @@
-"""The audience canary, extended to search data: a public build's whoosh index,
-word list and Pagefind bundle hold nothing from a restricted document.
+"""The audience canary, extended to search data: a public build's section index
+(with each engine), word list and Pagefind bundle hold nothing from a restricted
+document.
 
-Whoosh compresses stored fields (zlib) and keeps stemmed terms, so searching the
-index files' bytes is not enough: the index is also read back through whoosh.
+Both engines compress stored fields and keep stemmed terms, so searching the index
+files' bytes is not enough: the index is also read back through the engine.
 Pagefind fragments and indexes are gzip files: they are unpacked before searching.
 """
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from whoosh import index as whoosh_index
-
+from generator import load_config
 from generator.build import build
+from search.backend import open_index
 
 from .build_support import readable as unpacked
 from .conftest import ROOT, TODAY
@@ -25,13 +26,10 @@ def readable(path: Path) -> bytes:
     return unpacked(path.read_bytes())
 
 
-def whoosh_text(out: Path) -> str:
-    """Every stored value and every indexed term of the build's whoosh index."""
-    ix = whoosh_index.open_dir(str(out / "_search" / "whoosh"))
-    with ix.reader() as reader:
-        stored = [repr(fields) for fields in reader.all_stored_fields()]
-        terms = [f"{field}:{text!r}" for field, text in reader.all_terms()]
-    return "\n".join(stored + terms)
+def index_text(out: Path) -> str:
+    """Every stored value and every indexed term of the build's section index."""
+    with open_index(load_config(out.parent / "site_config.yml"), out) as index:
+        return "\n".join([repr(fields) for fields in index.stored()] + index.indexed_terms())
 
 
 def files_with(out: Path, needle: str) -> list[str]:
@@ -39,11 +37,12 @@ def files_with(out: Path, needle: str) -> list[str]:
                   if p.is_file() and needle.encode() in readable(p).lower())
 
 
-@pytest.fixture(scope="module")
-def builds(tmp_path_factory):
+@pytest.fixture(scope="module", params=["tantivy", "whoosh"])
+def builds(tmp_path_factory, request):
     root = tmp_path_factory.mktemp("canary")
     (root / "site_config.yml").write_text(
-        f"title: Canary KC\nthemes_dir: {ROOT / 'themes'}\n", encoding="utf-8")
+        f"title: Canary KC\nthemes_dir: {ROOT / 'themes'}\nsearch: {{engine: {request.param}}}\n",
+        encoding="utf-8")
     for rel, text in FILES.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
@@ -60,7 +59,7 @@ def builds(tmp_path_factory):
 def test_restricted_words_are_in_the_restricted_search_data(builds, word):
     """The positive control: the checks below would see a leak."""
     out = builds["restricted"]
-    assert word.lower() in whoosh_text(out).lower() or word[:-1] in whoosh_text(out)
+    assert word.lower() in index_text(out).lower() or word[:-1] in index_text(out)
     assert "pagefind/" in " ".join(files_with(out, word.lower()))
     assert "_search/terms.json" in files_with(out, word.lower())
 
@@ -68,15 +67,15 @@ def test_restricted_words_are_in_the_restricted_search_data(builds, word):
 @pytest.mark.parametrize("word", SECRET_WORDS)
 def test_public_search_data_has_no_restricted_word(builds, word):
     out = builds["public"]
-    assert word.lower() not in whoosh_text(out).lower()
-    assert word[:-1] not in whoosh_text(out)          # nor its stem
+    assert word.lower() not in index_text(out).lower()
+    assert word[:-1] not in index_text(out)          # nor its stem
     assert files_with(out, word.lower()) == []
 
 
 def test_public_index_holds_only_public_documents(builds):
-    ix = whoosh_index.open_dir(str(builds["public"] / "_search" / "whoosh"))
-    with ix.reader() as reader:
-        audiences = {fields["audience"] for fields in reader.all_stored_fields()}
-        ids = {fields["id"] for fields in reader.all_stored_fields()}
+    out = builds["public"]
+    with open_index(load_config(out.parent / "site_config.yml"), out) as index:
+        audiences = {fields["audience"] for fields in index.stored()}
+        ids = {fields["id"] for fields in index.stored()}
     assert audiences == {"public"}
     assert ids == {"harassment", "harassment-old", "spam", "report-harassment"}

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from search.indexer import INDEX_DIR
+from search.backend import DEFAULT_ENGINE, index_dir
 
 from ..corpus_helpers import base_corpus
 from .support import kc
@@ -49,7 +49,7 @@ def test_a_damaged_index_says_so(built, tmp_path):
     import shutil
     copy = tmp_path / "site"
     shutil.copytree(built.root / "site", copy)
-    for path in (copy / INDEX_DIR).iterdir():
+    for path in index_dir(copy, DEFAULT_ENGINE).iterdir():
         if path.is_file():
             path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 3])   # truncated files
     result = search(built, "enforcement", "--out", str(copy))

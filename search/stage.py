@@ -1,0 +1,39 @@
+"""The search stage of a build: the section index (tantivy by default, whoosh when
+site_config.yml says `search: {engine: whoosh}`), the browser's word list and the
+Pagefind bundle, written into a build's output dir for the build's audience.
+
+`run(ctx)` is called by generator/build.py after the pages are written into
+ctx.out_dir (the staging dir), so the index is swapped in atomically with the
+pages it describes. Everything indexed comes from `ctx.pages` (the documents
+published for ctx.audience) and is further limited to `audience.listed`
+documents: no retired documents, no drafts unless the build asked for them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.document import Document
+from generator.site import Site
+
+from . import pagefind, terms
+from .backend import engine, index_dir
+from .entries import all_entries, indexed_documents
+
+
+def run(ctx) -> None:
+    """Write the search index, word list and Pagefind bundle for ctx.audience into ctx.out_dir."""
+    out = Path(ctx.out_dir)
+    docs = indexed_documents(ctx.pages, ctx.drafts)
+    write_index(ctx.site, docs, out, ctx.config.search.engine)
+    with engine(ctx.config.search.engine).open(index_dir(out, ctx.config.search.engine),
+                                               ctx.config) as opened:
+        terms.write(opened, out / terms.TERMS_FILE)
+    pagefind.run(out, cache_root=ctx.config.root)
+
+
+def write_index(site: Site, docs: list[Document], out_dir: Path, engine_name: str | None = None) -> Path:
+    """(Re)create the section index of `docs` under out_dir; returns its folder."""
+    chosen = engine(engine_name)
+    target = index_dir(out_dir, chosen.name)
+    chosen.write(all_entries(site, docs), target)
+    return target
