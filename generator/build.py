@@ -35,10 +35,11 @@ from .errors import BuildFailed
 from .incremental import fingerprint
 from .incremental.body_cache import BodyCache
 from .incremental.manifest import Manifest, record_files
-from .listings import listing_pages, sitemap
+from .producers import all_pages
+from .sitemap import sitemap
 from .lookups import Lookups, build_lookups
 from .output import write_file
-from .pages import Page, document_page
+from .pages import Page
 from .render import RenderedPage, Resolver, paths_of, render_body
 from .site import Site
 from .theme import Asset, collect_assets, load_theme, make_environment, render_template
@@ -206,13 +207,6 @@ def render_bodies(pages: list[Document], progress: Progress | None = None,
 
 def variant(audience: str, drafts: bool) -> str:
     return audience + ("+drafts" if drafts else "")
-
-
-def all_pages(ctx: BuildContext) -> list[Page]:
-    from .health.page import health_pages
-    from .history.pages import history_pages
-    return ([document_page(ctx, doc) for doc in ctx.pages] + listing_pages(ctx) + health_pages(ctx)
-            + history_pages(ctx))
 
 
 def render_page(ctx: BuildContext, page: Page) -> str:

@@ -1,14 +1,13 @@
-"""Pages that list documents: home, one catalog per type, the newsletter archive,
-tag/region/team pages, the 404 page and sitemap.xml. Listed documents only:
+"""Page producers for the pages that list documents: home, one catalog per type, the
+newsletter archive, tag/region/team pages, and the 404 page. Listed documents only:
 retired ones appear in a separate "Retired" table on their catalog, nowhere else."""
 from __future__ import annotations
 
 from itertools import groupby
-from xml.sax.saxutils import escape
 
 from .navigation import chrome
 from .pages import TYPE_NAMES, Page, doc_link, team
-from .urls import SECTION_TITLES, SECTIONS, absolute_url, doc_url
+from .urls import SECTION_TITLES, SECTIONS
 
 WHATS_NEW = 8
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -22,25 +21,44 @@ SECTION_BLURBS = {
 }
 
 
-def listing_pages(ctx) -> list[Page]:
-    pages = [Page("", "home.html", lambda: home_context(ctx))]
-    for doc_type in ctx.config.nav:
-        if doc_type == "newsletter":
-            pages.append(Page("newsletters/", "archive.html", lambda: archive_context(ctx)))
-        else:
-            pages.append(Page(SECTIONS[doc_type] + "/", "catalog.html",
-                              lambda t=doc_type: catalog_context(ctx, t)))
+def home_pages(ctx) -> list[Page]:
+    return [Page("", "home.html", lambda: home_context(ctx))]
+
+
+def catalog_pages(ctx) -> list[Page]:
+    """One catalog per type in the nav (newsletters have the archive instead)."""
+    return [Page(SECTIONS[doc_type] + "/", "catalog.html", lambda t=doc_type: catalog_context(ctx, t))
+            for doc_type in ctx.config.nav if doc_type != "newsletter"]
+
+
+def archive_pages(ctx) -> list[Page]:
+    if "newsletter" not in ctx.config.nav:
+        return []
+    return [Page("newsletters/", "archive.html", lambda: archive_context(ctx))]
+
+
+def term_pages(ctx) -> list[Page]:
+    """The tag and region indexes, and one page per tag and per region."""
+    pages = []
     for key, title, terms in (("tags", "Tags", ctx.lookups.tags), ("regions", "Regions", ctx.lookups.regions)):
         pages.append(Page(f"{key}/", "terms.html", lambda k=key, t=title, s=terms: terms_context(ctx, k, t, s)))
         for slug, term in terms.items():
             pages.append(Page(f"{key}/{slug}/", "term.html",
                               lambda k=key, t=title, term=term: term_context(ctx, k, t, term)))
-    pages.append(Page("teams/", "teams.html", lambda: teams_context(ctx)))
+    return pages
+
+
+def team_pages(ctx) -> list[Page]:
+    """The team index, and a page per team with work in this build."""
+    pages = [Page("teams/", "teams.html", lambda: teams_context(ctx))]
     for team_id in ctx.lookups.teams:
         pages.append(Page(f"teams/{team_id}/", "team.html", lambda i=team_id: team_context(ctx, i)))
-    pages.append(Page("404.html", "404.html",
-                      lambda: chrome(ctx, "404.html", "Page not found", "404", absolute=True)))
     return pages
+
+
+def not_found_pages(ctx) -> list[Page]:
+    """404.html: served for any path, so its links start from the site's base path."""
+    return [Page("404.html", "404.html", lambda: chrome(ctx, "404.html", "Page not found", "404", absolute=True))]
 
 
 def updated_on(doc):
@@ -129,21 +147,3 @@ def team_context(ctx, team_id: str) -> dict:
                    escalations=[row(ctx, d) for d in work.escalations],
                    health_url=team_health_url(team_id) if has_health_page(ctx.audience) else None)
     return context
-
-
-def sitemap(ctx, urls: list[str]) -> str:
-    """sitemap.xml: every listed page, absolute URLs from base_url, lastmod from the documents."""
-    lastmod = {doc_url(d): updated_on(d) for docs in ctx.lookups.listed.values() for d in docs}
-    listed_urls = set(lastmod)
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for url in sorted(urls):
-        if url == "404.html" or (url.count("/") == 2 and url.split("/")[0] in SECTIONS.values()
-                                 and url not in listed_urls):
-            continue
-        lines.append(f"  <url><loc>{escape(absolute_url(ctx.config, url))}</loc>"
-                     + (f"<lastmod>{lastmod[url].isoformat()}</lastmod>" if lastmod.get(url) else "")
-                     + "</url>")
-    lines.append("</urlset>")
-    return "\n".join(lines) + "\n"
-

@@ -6,7 +6,6 @@ ctx (read-only) and the document: a pure function of its inputs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from graphlib import CycleError, TopologicalSorter
 from typing import Callable
 
 from markupsafe import Markup
@@ -114,6 +113,7 @@ def playbook_extras(ctx, doc: Document) -> dict:
 
 def training_extras(ctx, doc: Document) -> dict:
     quiz = doc.get("quiz") or []
+    from .learning_path import PATH_STEPS, learning_path
     path = learning_path(ctx, doc)
     from .history.pages import changed_policies
     return {"policies": visible_docs(ctx, doc.get("policies")), "changed_policies": changed_policies(ctx, doc),
@@ -137,30 +137,6 @@ def faq_extras(ctx, doc: Document) -> dict:
 
 EXTRAS = {"policy": policy_extras, "playbook": playbook_extras, "training": training_extras,
           "newsletter": newsletter_extras, "faq": faq_extras}
-
-
-PATH_STEPS = 12  # a page shows the nearest steps of its path, so page size stays bounded
-
-
-def learning_path(ctx, doc: Document) -> list[dict]:
-    """Prerequisites (transitively, each after its own prerequisites), then this module."""
-    requires: dict[str, list[str]] = {}
-    pending = [doc.id]
-    while pending:  # iterative: prerequisite chains can be thousands deep
-        doc_id = pending.pop()
-        target = ctx.lookups.by_id.get(doc_id)
-        if doc_id in requires or target is None:
-            continue
-        requires[doc_id] = [p for p in target.get("prerequisites") or [] if p in ctx.lookups.by_id]
-        pending.extend(reversed(requires[doc_id]))
-    try:
-        ordered = list(TopologicalSorter(requires).static_order())
-    except CycleError:  # `kc check` refuses cycles (CYCLE001); never crash on one anyway
-        return []
-    if len(ordered) < 2:
-        return []
-    return [dict(doc_link(ctx.lookups.by_id[i]), current=(i == doc.id),
-                 minutes=ctx.lookups.by_id[i].get("duration_minutes")) for i in ordered]
 
 
 def human_duration(value: str | None) -> str:
