@@ -51,6 +51,8 @@ def test_sample_site_exports_and_builds_strictly_with_material(tmp_path):
     page = (out / "site" / "playbooks" / "livestream-takedown" / "index.html").read_text(encoding="utf-8")
     assert 'href="../../policies/livestream-conduct/#enforcement"' in page
     assert "Escalations &amp; Crisis Response" in page and "15 minutes" in page   # facts block
+    # CommonMark's 3-space nested list stays nested in Python-Markdown (it needs 4 spaces)
+    assert "<strong>Choose the least severe effective action:</strong><ul>" in page
     target = (out / "site" / "policies" / "livestream-conduct" / "index.html").read_text(encoding="utf-8")
     assert 'id="enforcement"' in target
 
@@ -159,3 +161,43 @@ def test_a_thousand_documents_build_strictly_and_big_sections_list_on_their_inde
     assert faqs == ["faqs/index.md"]                      # 600 FAQs: listed on the section page
     index = (out / "site" / "faqs" / "index.html").read_text(encoding="utf-8")
     assert index.count('href="faq-') == 600
+
+
+def test_same_content_exports_byte_identical_files(tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert export(SAMPLE_CONFIG, first)[0] == 0 and export(SAMPLE_CONFIG, second)[0] == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_drafts_only_with_drafts_and_retired_pages_carry_a_banner_outside_the_nav(tmp_path):
+    out = tmp_path / "mk"
+    assert export(SAMPLE_CONFIG, out)[0] == 0
+    assert not (out / "docs" / "policies" / "synthetic-media.md").exists()       # a draft
+    retired = (out / "docs" / "policies" / "harassment-bullying-v1.md").read_text(encoding="utf-8")
+    assert '!!! warning "Retired"' in retired and "[Harassment & Bullying](harassment-bullying.md)" in retired
+    mkdocs_yml = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "/policies/harassment-bullying-v1.md" in mkdocs_yml.split("not_in_nav:")[1]
+    assert ": policies/harassment-bullying-v1.md" not in mkdocs_yml
+    code, output = export(SAMPLE_CONFIG, out, "--drafts")
+    assert code == 0, output
+    draft = (out / "docs" / "policies" / "synthetic-media.md").read_text(encoding="utf-8")
+    assert '!!! warning "Draft"' in draft
+    assert mkdocs_build(out).returncode == 0
+
+
+def test_raw_html_kc_would_strip_is_text_in_the_export(make_site, tmp_path):
+    config = make_site({
+        "content/teams.yml": TEAMS,
+        "content/policies/pp.md": policy("pp", body='## Rules\n\nHi <img src=x onerror="alert(1)"> and <b>bold</b>.\n\n'
+                                                  '<script>alert(2)</script>\n\n<div class="note">kept</div>\n'),
+    })
+    out = tmp_path / "mk"
+    assert export(str(config.root / "site_config.yml"), out)[0] == 0
+    text = (out / "docs" / "policies" / "pp.md").read_text(encoding="utf-8")
+    assert "onerror" not in text.replace("&lt;img src=x onerror=", "") and "<script" not in text
+    assert "<b>bold</b>" in text and '<div class="note">kept</div>' in text
+    assert mkdocs_build(out).returncode == 0
+    html = (out / "site" / "policies" / "pp" / "index.html").read_text(encoding="utf-8")
+    assert "alert(2)" not in html and "<img src=x" not in html

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from .. import markdown
 from ..document import Document
 from ..render import ALLOWED_TAGS, sanitize
+from . import lists
 from .edits import LineEdits
 
 
@@ -46,6 +47,10 @@ def link_text(text: str) -> str:
 def convert(doc: Document, exported: Exported) -> str:
     tokens = markdown.parse(doc.body)
     edits = LineEdits(doc.body)
+    for line, pad in lists.indent_pads(tokens, edits.lines).items():
+        edits.prefix(line, " " * pad)
+    for line in lists.blank_before_lists(tokens, edits.lines):
+        edits.prefix(line, "\n")
     for index, token in enumerate(tokens):
         if token.type == "heading_open" and token.map:
             line = token.map[0] if token.markup.startswith("#") else token.map[1] - 2

@@ -14,6 +14,7 @@ class LineEdits:
         self.lines = text.split("\n")
         self.replacements: dict[int, list[tuple[str, str]]] = defaultdict(list)
         self.suffixes: dict[int, str] = {}
+        self.prefixes: dict[int, str] = {}
 
     def replace(self, line: int, old: str, new: str) -> None:
         """Replace `old` by `new` on 0-based `line` (in the order the calls are made)."""
@@ -23,6 +24,10 @@ class LineEdits:
         """Replace the whole of 0-based `line` (before any other edit of that line)."""
         if 0 <= line < len(self.lines):
             self.lines[line] = new
+
+    def prefix(self, line: int, text: str) -> None:
+        """Put text before 0-based `line` (spaces to indent it, "\\n" for a blank line above)."""
+        self.prefixes[line] = text + self.prefixes.get(line, "")
 
     def heading_id(self, line: int, anchor: str | None) -> None:
         """End the heading text on `line` with ` {#anchor}` (None: drop an explicit id)."""
@@ -48,6 +53,9 @@ class LineEdits:
         for index, suffix in self.suffixes.items():
             if 0 <= index < len(lines):
                 lines[index] = heading_text(lines[index]) + suffix
+        for index, text in self.prefixes.items():
+            if 0 <= index < len(lines):
+                lines[index] = text + lines[index]
         return "\n".join(lines), missed
 
 
