@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Protocol
 
 from .querytext import Filter, Node, ANY_REGION
-from .weights import FIELD_BOOSTS, PHRASE_BOOST, PHRASE_SLOP, SYNONYM_BOOST
+from .weights import EXACT_BOOST, FIELD_BOOSTS, PHRASE_BOOST, PHRASE_SLOP, SYNONYM_BOOST
 
 TEXT_FIELDS = tuple(FIELD_BOOSTS)
 PROXIMITY_FIELDS = ("title", "question", "section", "body")
@@ -53,8 +53,9 @@ class Compiler:
         if kind == "word":
             return self.word(tree.text, synonyms)
         if kind == "prefix":
-            found = [self.word(w, synonyms=False) for w in self.prefix_words(tree.text)]
-            return self.ops.any_of([q for q in found if q is not None]) if found else None
+            # escalate, escalation, escalations: one stem, counted once
+            stems = dict.fromkeys(s for w in self.prefix_words(tree.text) for s in self.analyze(w)[:1])
+            return self.ops.any_of([self.in_fields([s], 1.0) for s in stems]) if stems else None
         if kind == "phrase":
             return self.words_together(tree.words)
         if kind == "all":
@@ -79,10 +80,10 @@ class Compiler:
             return None
         if len(stems) > 1:
             return self.in_fields(stems, 1.0)
-        parts = [self.in_fields(stems, 1.0)]
+        parts = [self.in_fields(stems, 1.0), self.ops.term("words", word.lower(), EXACT_BOOST)]
         if synonyms:
             parts += [self.in_fields(alt, SYNONYM_BOOST) for alt in self.synonyms.get(stems[0], [])]
-        return self.ops.any_of(parts) if len(parts) > 1 else parts[0]
+        return self.ops.any_of(parts)
 
     def words_together(self, words: tuple[str, ...]) -> Any:
         stems = [s for word in words for s in self.analyze(word)]

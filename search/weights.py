@@ -16,6 +16,9 @@ FIELD_BOOSTS = {"title": TITLE_BOOST, "question": TITLE_BOOST * FAQ_QUESTION_BOO
 # training restates them for reviewers, newsletters are dated news about them.
 TYPE_WEIGHTS = {"policy": 1.0, "faq": 1.0, "playbook": 1.0, "training": 0.85, "newsletter": 0.6}
 
+# The word exactly as typed (not only its stem) counts extra: "exploit" prefers
+# "exploit" to "exploitation", "address" prefers "address" to "addressing".
+EXACT_BOOST = 0.5
 SYNONYM_BOOST = 0.8        # a synonym's match counts a little less than the word typed
 PHRASE_BOOST = 1.5         # the typed words next to each other (within PHRASE_SLOP) count extra
 PHRASE_SLOP = 2

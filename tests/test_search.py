@@ -20,6 +20,7 @@ from search.query import SearchIndex
 from search.sections import sections
 
 from .conftest import TODAY
+from .corpus_helpers import doc, policy
 from .search_corpus import CANARY, FILES, SYNONYMS_CONFIG
 
 
@@ -315,3 +316,42 @@ def test_an_unknown_type_filter_is_an_error_with_a_suggestion(index):
 def test_question_words_do_not_decide_the_ranking(index):
     """'what' and 'how' match FAQ questions, not what the question is about."""
     assert ids(index.search("what are the rules on spam"))[0] == "spam"
+
+
+RANKING_FILES = {
+    **FILES,
+    "content/policies/complaints.md": policy(
+        "complaints", "title: Complaints handling\n",
+        "## Process\n\nAddressing complaints from our home market first; every address "
+        "change is logged in the home office.\n"),
+    "content/policies/exploits.md": policy(
+        "exploits", "title: Game rules\n", "## Bugs\n\nUsing an exploit to duplicate items.\n"),
+    "content/policies/minors.md": policy(
+        "minors", "title: Minor safety\n", "## Abuse\n\nExploitation of minors is reported.\n"),
+    "content/training/spam-course.md": doc(
+        "id: spam-course\ntitle: Spam\nowner: policy\naudience: public\n",
+        "## Spam\n\nFake engagement, bots and escalation of scams.\n"),
+}
+
+
+@pytest.fixture
+def ranking_index(make_site, engine_name):
+    config = make_site(RANKING_FILES, SYNONYMS_CONFIG + f"  engine: {engine_name}\n")
+    with index_site(config) as opened:
+        yield opened
+
+
+def test_words_typed_together_beat_the_same_words_apart(ranking_index):
+    """'home address' is about the doxxing section, not a page that has both words
+    in different sentences."""
+    assert ids(ranking_index.search("home address"))[0] == "harassment"
+
+
+def test_the_exact_word_beats_a_longer_word_with_the_same_stem(ranking_index):
+    found = ids(ranking_index.search("exploit"))
+    assert found.index("exploits") < found.index("minors")
+
+
+def test_a_policy_outranks_a_training_module_saying_the_same(ranking_index):
+    found = ids(ranking_index.search("fake engagement bots"))
+    assert found.index("spam") < found.index("spam-course")

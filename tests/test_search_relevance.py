@@ -23,7 +23,8 @@ from .conftest import ROOT, TODAY
 
 HERE = Path(__file__).parent
 CASES = yaml.safe_load((HERE / "search_relevance.yml").read_text(encoding="utf-8"))
-CORPORA = {"sample": ROOT / "site_config.yml"}
+CORPORA = {"sample": ROOT / "site_config.yml",
+           "runbooks": HERE / "sites" / "relevance" / "site_config.yml"}
 
 
 def evaluate(index: SearchIndex, cases: list[dict]) -> dict:
@@ -63,7 +64,7 @@ def indexes(request, tmp_path_factory):
 
 def test_relevance_set_is_big_enough_and_points_at_real_documents(indexes):
     _engine, opened = indexes
-    assert len(CASES["queries"]) >= 35
+    assert len(CASES["queries"]) >= 60
     assert {case["corpus"] for case in CASES["queries"]} == set(CORPORA)
     for name, index in opened.items():
         indexed = {fields["id"] for fields in index.stored()}
