@@ -378,7 +378,7 @@ def export_mkdocs(config_path: str, out_dir: str, audience: str, drafts: bool) -
         sys.exit(1)
     except KcError as error:
         fail(error)
-    console().print(f"Exported {result.documents} documents for audience {result.audience} → "
+    console().print(f"Exported {result.documents} document{'s' * (result.documents != 1)} for audience {result.audience} → "
                     f"{display_path(result.out_dir)} ({result.files} files). Next: cd {out_dir} && "
                     f"mkdocs serve", markup=False, highlight=False, soft_wrap=True)
 

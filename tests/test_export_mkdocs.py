@@ -66,7 +66,8 @@ def test_links_and_anchors_match_kc_where_mkdocs_slugs_differ(make_site, tmp_pat
                                    "See [[appeals#enforcement--appeals]], [[appeals|the rules]] and "
                                    "[[appeals#deciding|how we decide]].\n\n"
                                    "Also [the file](../policies/appeals.md#deciding).\n\n"
-                                   "`[[appeals]]` stays code.\n"),
+                                   "`[[appeals]]` stays code.\n\n"
+                                   "> [!WARNING]\n> Read [[appeals#deciding]] first.\n"),
     })
     out = tmp_path / "mk"
     code, output = export(str(config.root / "site_config.yml"), out)
@@ -77,6 +78,7 @@ def test_links_and_anchors_match_kc_where_mkdocs_slugs_differ(make_site, tmp_pat
     assert "[how we decide](../policies/appeals.md#deciding)" in text
     assert "[the file](../policies/appeals.md#deciding)" in text
     assert "`[[appeals]]` stays code." in text
+    assert '!!! warning\n    Read [Policy appeals](../policies/appeals.md#deciding) first.' in text  # GitHub alert
     policy_text = (out / "docs" / "policies" / "appeals.md").read_text(encoding="utf-8")
     assert "## Enforcement & Appeals {#enforcement--appeals}" in policy_text
     assert "## How we decide {#deciding}" in policy_text
@@ -84,6 +86,8 @@ def test_links_and_anchors_match_kc_where_mkdocs_slugs_differ(make_site, tmp_pat
     assert built.returncode == 0, built.stderr
     html = (out / "site" / "policies" / "appeals" / "index.html").read_text(encoding="utf-8")
     assert 'id="enforcement--appeals"' in html and 'id="deciding"' in html
+    faq = (out / "site" / "faqs" / "ask" / "index.html").read_text(encoding="utf-8")
+    assert '<div class="admonition warning">' in faq
 
 
 def test_quiz_answers_are_collapsed_and_facts_are_at_the_top(tmp_path):

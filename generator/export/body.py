@@ -60,10 +60,28 @@ def convert(doc: Document, exported: Exported) -> str:
             if clean.strip() != token.content.strip():
                 for offset, text in enumerate(block_lines(clean, token.map[1] - token.map[0])):
                     edits.replace_line(token.map[0] + offset, text)
+        elif token.type == "admonition_open" and not token.markup and token.map:
+            github_alert(edits, token)
         elif token.type == "inline" and token.children:
             inline_edits(doc, token, exported, edits)
     text, _missed = edits.apply()
     return text
+
+
+ALERT_LINE = re.compile(r"^( {0,3})> ?")
+
+
+def github_alert(edits: LineEdits, token) -> None:
+    """`> [!WARNING]` + `> text` (a GitHub alert, kc's admonition) -> `!!! warning` + `    text`."""
+    first, end = token.map
+    lines = edits.lines
+    if not ALERT_LINE.match(lines[first]):
+        return                          # inside a list or another container: left as written
+    edits.replace_line(first, f"{ALERT_LINE.match(lines[first]).group(1)}!!! {token.meta['tag']}")
+    for index in range(first + 1, min(end, len(lines))):
+        match = ALERT_LINE.match(lines[index])
+        text = lines[index][match.end():] if match else lines[index].lstrip()
+        edits.replace_line(index, "    " + text if text.strip() else "")
 
 
 def block_lines(html: str, count: int) -> list[str]:

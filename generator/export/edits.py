@@ -45,7 +45,8 @@ class LineEdits:
             for old, new in pairs:
                 at = line.find(old, cursor)
                 if at < 0:
-                    missed.append(old)
+                    if not self._on_next_line(lines, index + 1, old, new):
+                        missed.append(old)
                     continue
                 line = line[:at] + new + line[at + len(old):]
                 cursor = at + len(new)
@@ -57,6 +58,15 @@ class LineEdits:
             if 0 <= index < len(lines):
                 lines[index] = text + lines[index]
         return "\n".join(lines), missed
+
+    @staticmethod
+    def _on_next_line(lines: list[str], index: int, old: str, new: str) -> bool:
+        """Where a token's line is one too early (a GitHub alert's marker line is dropped
+        from its paragraph), the text is on the next line."""
+        if index >= len(lines) or old not in lines[index]:
+            return False
+        lines[index] = lines[index].replace(old, new, 1)
+        return True
 
 
 def heading_text(line: str) -> str:

@@ -18,7 +18,8 @@ from .body import link_text
 MARKDOWN_EXTENSIONS = [
     "admonition", "attr_list", "def_list", "footnotes", "tables", "md_in_html",
     {"toc": {"permalink": True}}, "pymdownx.details", "pymdownx.superfences", "pymdownx.tasklist",
-    "pymdownx.tilde",
+    "pymdownx.magiclink",                      # bare URLs and e-mail addresses, as kc links them
+    {"pymdownx.tilde": {"subscript": False}},  # ~~text~~ strikes through; ~x~ is not subscript
 ]
 VALIDATION = {"nav": {"omitted_files": "info", "not_found": "warn", "absolute_links": "info"},
               "links": {"not_found": "warn", "anchors": "warn", "absolute_links": "info",
