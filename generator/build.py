@@ -26,7 +26,7 @@ from typing import Callable
 
 import jinja2
 
-from . import feeds, output, pipeline
+from . import feeds, output, parallel, pipeline
 from .audience import check_audience, published, visible_teams
 from .config import SiteConfig
 from .diagnostics import Diagnostics
@@ -72,6 +72,7 @@ class BuildContext:
     target: Path | None = None                               # the output folder the staging dir replaces
     page_keys: dict[str, str | None] = field(default_factory=dict)   # url -> key, for the next build
     rendered: int = 0                                        # pages rendered (not reused) in this build
+    jobs: int | None = None                                  # processes for the pages (None: one per core)
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class BuildResult:
 
 def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str = "internal",
           drafts: bool = False, today: date | None = None, progress: Progress | None = None,
-          incremental: bool = True) -> BuildResult:
+          incremental: bool = True, jobs: int | None = None) -> BuildResult:
     """Build the site for `audience` into out_dir. incremental=False (`--clean`) renders
     every page and ignores what the last build recorded."""
     started = time.perf_counter()
@@ -121,11 +122,11 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         pages = published(site, audience, drafts)
         ctx = BuildContext(site=site, config=config, out_dir=staging, audience=audience, drafts=drafts,
                            pages=pages, env=make_environment(theme), assets=collect_assets(theme),
-                           previous=previous, target=target)
+                           previous=previous, target=target, jobs=jobs)
         ctx.salt = fingerprint.hash_text(site_key_salt(config, hashes, theme.folders, audience, drafts),
                                          *sorted(asset.path for asset in ctx.assets.values()))
         ctx.bodies = render_bodies(pages, progress, BodyCache(config.root, variant(audience, drafts),
-                                                              read=incremental))
+                                                              read=incremental), jobs)
         ctx.lookups = build_lookups(visible_teams(site.teams, audience), pages, drafts,
                                     {doc_id: body.refs for doc_id, body in ctx.bodies.items()})
         write_site(ctx, progress)
@@ -189,19 +190,22 @@ def unchanged_result(previous: Manifest, target: Path, audience: str, started: f
 
 
 def render_bodies(pages: list[Document], progress: Progress | None = None,
-                  cache: BodyCache | None = None) -> dict[str, RenderedPage]:
+                  cache: BodyCache | None = None, jobs: int | None = 1) -> dict[str, RenderedPage]:
     """The render stage: every body to safe HTML, one pure call per document (or its
-    cached result, when the document and every link target it names are unchanged)."""
+    cached result, when the document and every link target it names are unchanged),
+    across `jobs` processes."""
     visible = {doc.id: doc for doc in pages}
     by_path = paths_of(visible)
+    cache = cache or BodyCache(None, "")
+
+    def render(doc: Document):
+        return cache.render(doc, Resolver(doc, visible, by_path))
+    done = (lambda n: progress(n, 2 * len(pages))) if progress else None   # pages: as many steps again
     bodies = {}
-    for done, doc in enumerate(pages, 1):
-        resolver = Resolver(doc, visible, by_path)
-        bodies[doc.id] = cache.render(doc, resolver) if cache else render_body(doc, resolver)
-        if progress:
-            progress(done, 2 * len(pages))   # the pages stage has about as many steps again
-    if cache:
-        cache.save()
+    for doc, (rendered, entry) in zip(pages, parallel.ordered_map(render, pages, jobs, done)):
+        bodies[doc.id] = rendered
+        cache.keep(doc, entry)
+    cache.save()
     return bodies
 
 
@@ -215,20 +219,26 @@ def render_page(ctx: BuildContext, page: Page) -> str:
 
 
 def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
+    """Every page into the staging dir: rendered, or linked from the previous site when
+    its key is unchanged. Pages are independent, so they go across ctx.jobs processes."""
     for asset in ctx.assets.values():
         write_file(ctx.out_dir, asset.path, asset.content)
     pages, offset = all_pages(ctx), len(ctx.bodies)
-    previous = ctx.previous or Manifest(None)
-    for done, page in enumerate(pages, 1):
-        rel = out_path(page.url)
-        context = page.context()
-        key = fingerprint.page_key(ctx.salt, page.url, page.template, context)
-        old = previous.reusable(ctx.target, page.url, rel, key) if ctx.target else None
-        if old is None or not output.link_file(ctx.out_dir, rel, old):
-            write_file(ctx.out_dir, rel, render_template(ctx.env, page.template, context).encode("utf-8"))
-            ctx.rendered += 1
-        ctx.page_keys[page.url] = key
-        ctx.urls.append(page.url)
-        if progress:
-            progress(offset + done, offset + len(pages))
+    done = (lambda n: progress(offset + n, offset + len(pages))) if progress else None
+    for url, key, rendered in parallel.ordered_map(lambda page: write_page(ctx, page), pages, ctx.jobs, done):
+        ctx.page_keys[url] = key
+        ctx.urls.append(url)
+        ctx.rendered += rendered
     write_file(ctx.out_dir, "sitemap.xml", sitemap(ctx, ctx.urls).encode("utf-8"))
+
+
+def write_page(ctx: BuildContext, page: Page) -> tuple[str, str | None, bool]:
+    """(url, key, rendered?) of one page written into the staging dir."""
+    rel = out_path(page.url)
+    context = page.context()
+    key = fingerprint.page_key(ctx.salt, page.url, page.template, context)
+    old = ctx.previous.reusable(ctx.target, page.url, rel, key) if ctx.previous and ctx.target else None
+    if old is not None and output.link_file(ctx.out_dir, rel, old):
+        return page.url, key, False
+    write_file(ctx.out_dir, rel, render_template(ctx.env, page.template, context).encode("utf-8"))
+    return page.url, key, True

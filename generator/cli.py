@@ -61,7 +61,10 @@ def check(config_path: str, fmt: str, strict: bool) -> None:
 @click.option("--drafts", is_flag=True, help="Also build draft documents (with a Draft banner).")
 @click.option("--clean", is_flag=True,
               help="Render every page again, ignoring what the last build recorded in .kc/.")
-def build(config_path: str, out_dir: str | None, audience: str, drafts: bool, clean: bool) -> None:
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Render pages in N processes [default: one per CPU core; small sites use one].")
+def build(config_path: str, out_dir: str | None, audience: str, drafts: bool, clean: bool,
+          jobs: int | None) -> None:
     """Check the content, then write the static site (atomically) to the output folder.
 
     Only pages whose content changed since the last build are rendered again."""
@@ -73,7 +76,7 @@ def build(config_path: str, out_dir: str | None, audience: str, drafts: bool, cl
         config = load_config(config_path)
         with build_progress() as progress:
             result = build_site(config, out_dir=out_dir, audience=audience, drafts=drafts,
-                                progress=progress, incremental=not clean)
+                                progress=progress, incremental=not clean, jobs=jobs)
     except BuildFailed as failed:
         report.print_text(failed.diagnostics, getattr(failed, "documents", 0), console())
         target = Path(out_dir) if out_dir else config.output_path

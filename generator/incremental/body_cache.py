@@ -32,7 +32,6 @@ class BodyCache:
         self.variant = variant
         self.entries: dict[str, dict] = self._read() if read else {}
         self.fresh: dict[str, dict] = {}
-        self.hits = 0
 
     def _read(self) -> dict[str, dict]:
         if self.path is None:
@@ -46,25 +45,30 @@ class BodyCache:
         entries = data.get("bodies")
         return entries if isinstance(entries, dict) else {}
 
-    def render(self, doc: Document, resolver: Resolver) -> RenderedPage:
-        """The body of doc as the renderer would make it, from the cache when still valid."""
+    def render(self, doc: Document, resolver: Resolver) -> tuple[RenderedPage, dict | None]:
+        """The body of doc as the renderer would make it, from the cache when still valid,
+        and the cache entry to keep for it (None when the document has no digest). Pure:
+        it can run in a worker process; the caller hands the entry back with keep()."""
         key = f"{self.variant}:{doc.digest}"
         entry = self.entries.get(key)
         if entry is not None and doc.digest:
             try:
                 if resolver.same_answers(entry["asked"]):
-                    self.hits += 1
-                    self.fresh[key] = entry
-                    return RenderedPage(entry["html"], [TocEntry(*item) for item in entry["toc"]],
-                                        frozenset(resolver.referenced - {doc.id}))
+                    return (RenderedPage(entry["html"], [TocEntry(*item) for item in entry["toc"]],
+                                         frozenset(resolver.referenced - {doc.id})), entry)
             except (KeyError, TypeError, ValueError):
                 pass
             resolver = Resolver(resolver.current, resolver.visible, resolver.by_path)
         rendered = render_body(doc, resolver)
-        if doc.digest:
-            self.fresh[key] = {"asked": resolver.asked, "html": rendered.html,
-                               "toc": [[t.level, t.text, t.anchor] for t in rendered.toc]}
-        return rendered
+        if not doc.digest:
+            return rendered, None
+        return rendered, {"asked": resolver.asked, "html": rendered.html,
+                          "toc": [[t.level, t.text, t.anchor] for t in rendered.toc]}
+
+    def keep(self, doc: Document, entry: dict | None) -> None:
+        if entry is not None:
+            key = f"{self.variant}:{doc.digest}"
+            self.fresh[key] = entry
 
     def save(self) -> None:
         """Keep the entries this build used (other audiences' entries too), drop the rest."""
