@@ -47,6 +47,8 @@ CODES: dict[str, Code] = {
     "LIFE002": Code("warning", "playbook or FAQ may be out of date after a policy change", "Check it against what changed (`kc diff POLICY`), then update its `updated` date."),
     "XREF005": Code("error", "site-absolute link to no page", "Link to the document by id (`[[id]]`) or by relative `.md` path."),
     "BODY003": Code("warning", "raw HTML the site does not show", "Remove the tag (iframe, script, form, input), or use Markdown for the same content."),
+    "XREF007": Code("warning", "reference to an old id", "Write the document's new id, named in the message."),
+    "ALIAS001": Code("error", "alias that cannot redirect", "Remove the alias, or write the old id or old address it replaces."),
     "XREF006": Code("error", "same-page link to a missing anchor", "Use one of this page's heading anchors listed in the hint, or add `{#id}` to the heading."),
 }
 

@@ -47,6 +47,7 @@ class BaseDocument(Model):
     updated: date | None = None
     review_by: date | None = None
     summary: str | None = None
+    aliases: list[Text] = Field(default_factory=list)   # old ids or addresses (generator/redirects.py)
 
 
 class ChangelogEntry(Model):

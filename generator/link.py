@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from .config import AUDIENCES
 from .content_types import ACYCLIC_FIELDS, REFERENCE_FIELDS, TEAM_FIELDS
 from .document import Document
+from .redirects import index_aliases
 from .site import Site
 from .urls import doc_url
 from .suggest import did_you_mean
@@ -29,16 +30,17 @@ class Edge:
 
 def run(site: Site) -> None:
     ambiguous = index_ids(site)
+    aliases = index_aliases(site)
     site.successors = {doc.get("supersedes"): doc.id for doc in site.documents if doc.get("supersedes")}
     by_path = {doc.src_path: doc for doc in site.documents}
     by_path.update({doc_url(doc): doc for doc in site.documents if doc.id and doc.type})
     for doc in site.documents:
         for edge in body_edges(site, doc, by_path):
             if edge.target_id not in ambiguous:   # ID001 already says what to fix
-                check_edge(site, edge)
+                check_edge(site, follow_alias(site, edge, aliases))
         for edge in field_edges(doc):
             if edge.target_id not in ambiguous:
-                check_edge(site, edge)
+                check_edge(site, follow_alias(site, edge, aliases))
         check_teams(site, doc)
     for field in ACYCLIC_FIELDS:
         check_cycles(site, field)
@@ -138,6 +140,32 @@ def field_edges(doc: Document):
             loc = (field, index) if isinstance(value, list) else (field,)
             line, column = doc.position(*loc)
             yield Edge(doc, target, None, line, column, field)
+
+
+def follow_alias(site: Site, edge: Edge, aliases: dict[str, Document]) -> Edge:
+    """A reference to an old id (an alias of a renamed document) works, with a warning naming the
+    new id; in a front-matter field the old id is read as the new one from here on."""
+    target = aliases.get(edge.target_id)
+    if target is None or edge.target_id in site.by_id:
+        return edge
+    site.diagnostics.add("XREF007", edge.source.src_path, edge.line, edge.column,
+                         f"'{edge.target_id}' is an old id of '{target.id}' ({target.src_path})",
+                         f"write '{target.id}' instead")
+    if edge.field:
+        rename_in_field(edge.source, edge.field, edge.target_id, target.id)
+    return Edge(edge.source, target.id, edge.anchor, edge.line, edge.column, edge.field)
+
+
+def rename_in_field(doc: Document, field: str, old: str, new: str) -> None:
+    value = doc.get(field)
+    if isinstance(value, list):
+        value = [new if item == old else item for item in value]
+    elif value == old:
+        value = new
+    if doc.fields is not None:
+        setattr(doc.fields, field, value)
+    else:
+        doc.partial[field] = value
 
 
 def check_edge(site: Site, edge: Edge) -> None:

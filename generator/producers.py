@@ -12,6 +12,7 @@ from .history.pages import history_pages
 from .listings import (archive_pages, catalog_pages, home_pages, not_found_pages, team_pages,
                        term_pages)
 from .pages import Page, document_page
+from .redirects import redirect_pages
 
 
 def document_pages(ctx) -> list[Page]:
@@ -20,7 +21,7 @@ def document_pages(ctx) -> list[Page]:
 
 
 PRODUCERS = (document_pages, home_pages, catalog_pages, archive_pages, term_pages, team_pages,
-             history_pages, health_pages, not_found_pages)
+             history_pages, health_pages, not_found_pages, redirect_pages)
 
 
 def all_pages(ctx) -> list[Page]:

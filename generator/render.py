@@ -87,6 +87,12 @@ class Resolver:
         """Shared by the build; else made on the first relative link only (most bodies have none)."""
         return self._by_path if self._by_path is not None else paths_of(self.visible)
 
+    @cached_property
+    def aliases(self) -> dict[str, Document]:
+        """Old id -> visible document (`aliases:`); built on the first unknown id only."""
+        from .redirects import aliases_of
+        return {alias: doc for doc in self.visible.values() for alias in aliases_of(doc)}
+
     def link(self, href: str) -> str | None:
         """The page href for a relative `.md` link or a site-absolute link to a document page;
         "" when it points at no document built here; None when it is not such a link."""
@@ -110,10 +116,10 @@ class Resolver:
         return self.href_to(target, anchor)
 
     def ref(self, target_id: str, anchor: str | None) -> tuple[str, str] | None:
-        target = self.visible.get(target_id)
+        target = self.visible.get(target_id) or self.aliases.get(target_id)
         answer = None
         if target is not None:
-            self.referenced.add(target_id)
+            self.referenced.add(target.id)
             answer = (self.href_to(target, anchor), target.title)
         self.asked.append(["ref", target_id, anchor, list(answer) if answer else None])
         return answer

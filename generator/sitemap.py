@@ -11,10 +11,12 @@ def sitemap(ctx, urls: list[str]) -> str:
     """sitemap.xml: every listed page, absolute URLs from base_url, lastmod from the documents."""
     lastmod = {doc_url(d): updated_on(d) for docs in ctx.lookups.listed.values() for d in docs}
     listed_urls = set(lastmod)
+    from .redirects import redirect_urls
+    moved = redirect_urls(ctx)   # old addresses of moved documents are not pages to index
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for url in sorted(urls):
-        if url == "404.html" or (url.count("/") == 2 and url.split("/")[0] in SECTIONS.values()
+        if url == "404.html" or url in moved or (url.count("/") == 2 and url.split("/")[0] in SECTIONS.values()
                                  and url not in listed_urls):
             continue
         lines.append(f"  <url><loc>{escape(absolute_url(ctx.config, url))}</loc>"
