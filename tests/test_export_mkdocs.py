@@ -65,7 +65,8 @@ def test_links_and_anchors_match_kc_where_mkdocs_slugs_differ(make_site, tmp_pat
         "content/faqs/ask.md": doc("id: ask\ntitle: How do I appeal?\naudience: public\n",
                                    "See [[appeals#enforcement--appeals]], [[appeals|the rules]] and "
                                    "[[appeals#deciding|how we decide]].\n\n"
-                                   "Also [the file](../policies/appeals.md#deciding).\n\n"
+                                   "Also [the file](../policies/appeals.md#deciding) and "
+                                   "[the page](/policies/appeals/#deciding).\n\n"
                                    "`[[appeals]]` stays code.\n\n"
                                    "> [!WARNING]\n> Read [[appeals#deciding]] first.\n"),
     })
@@ -77,6 +78,7 @@ def test_links_and_anchors_match_kc_where_mkdocs_slugs_differ(make_site, tmp_pat
     assert "[the rules](../policies/appeals.md)" in text
     assert "[how we decide](../policies/appeals.md#deciding)" in text
     assert "[the file](../policies/appeals.md#deciding)" in text
+    assert "[the page](../policies/appeals.md#deciding)" in text      # site-absolute: relative .md
     assert "`[[appeals]]` stays code." in text
     assert '!!! warning\n    Read [Policy appeals](../policies/appeals.md#deciding) first.' in text  # GitHub alert
     policy_text = (out / "docs" / "policies" / "appeals.md").read_text(encoding="utf-8")

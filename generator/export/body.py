@@ -2,6 +2,7 @@
 
     [[id]], [[id#anchor]], [[id|text]]  ->  [Title](../policies/id.md#anchor)
     [text](../policies/file.md#a)        ->  [text](../policies/id.md#a)   (the exported file)
+    [text](/policies/id/#a)              ->  [text](../policies/id.md#a)   (site-absolute, XREF005)
     ## Heading                           ->  ## Heading {#kc-anchor}       (attr_list)
     raw HTML                            ->  the same HTML through kc's sanitizer
 
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 
 from .. import markdown
 from ..document import Document
-from ..render import ALLOWED_TAGS, sanitize
+from ..render import ALLOWED_TAGS, Resolver, sanitize
 from . import lists
 from .edits import LineEdits
 
@@ -47,6 +48,7 @@ def link_text(text: str) -> str:
 def convert(doc: Document, exported: Exported) -> str:
     tokens = markdown.parse(doc.body)
     edits = LineEdits(doc.body)
+    resolver = ExportResolver(doc, exported)
     for line, pad in lists.indent_pads(tokens, edits.lines).items():
         edits.prefix(line, " " * pad)
     for line in lists.blank_before_lists(tokens, edits.lines):
@@ -63,7 +65,7 @@ def convert(doc: Document, exported: Exported) -> str:
         elif token.type == "admonition_open" and not token.markup and token.map:
             github_alert(edits, token)
         elif token.type == "inline" and token.children:
-            inline_edits(doc, token, exported, edits)
+            inline_edits(token, resolver, edits)
     text, _missed = edits.apply()
     return text
 
@@ -92,19 +94,31 @@ def block_lines(html: str, count: int) -> list[str]:
     return lines + [""] * (count - len(lines))
 
 
-def inline_edits(doc: Document, token, exported: Exported, edits: LineEdits) -> None:
+class ExportResolver(Resolver):
+    """kc's own resolver (the same answers as in `kc build`: aliases, relative and
+    site-absolute links), with hrefs to the exported .md files instead of page URLs."""
+
+    def __init__(self, current: Document, exported: Exported):
+        super().__init__(current, exported.by_id, exported.by_src)
+        self.exported = exported
+
+    def href_to(self, target: Document, anchor: str | None) -> str:
+        return self.exported.link(self.current, target, anchor)
+
+
+def inline_edits(token, resolver: ExportResolver, edits: LineEdits) -> None:
     start = token.map[0] if token.map else 0
     for child in token.children:
         if child.type == "wikilink":
             meta = child.meta
             line = start + token.content[: meta["offset"]].count("\n")
-            edits.replace(line, child.content, wikilink(doc, meta, exported))
+            edits.replace(line, child.content, wikilink(meta, resolver))
         elif child.type == "link_open":
             href = str(child.attrGet("href") or "")
-            ref = markdown.relative_md_link(href)
-            if ref:
+            new_href = resolver.link(href)
+            if new_href is not None:
                 line = start + markdown._line_of(token.content, f"]({href}")
-                edits.replace(line, f"]({href}", "](" + md_link(doc, ref, exported))
+                edits.replace(line, f"]({href}", "](" + (new_href or "#"))  # "": not exported
         elif child.type == "html_inline" and not safe_tag(child.content):
             line = start + markdown._line_of(token.content, child.content)
             edits.replace(line, child.content, escape_html(child.content))
@@ -129,17 +143,9 @@ def escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def wikilink(doc: Document, meta: dict, exported: Exported) -> str:
-    target = exported.by_id.get(meta["target"])
-    if target is None:
+def wikilink(meta: dict, resolver: ExportResolver) -> str:
+    resolved = resolver.ref(meta["target"], meta["anchor"])
+    if resolved is None:
         return link_text(meta["text"] or meta["target"])
-    return f"[{link_text(meta['text'] or target.title)}]({exported.link(doc, target, meta['anchor'])})"
-
-
-def md_link(doc: Document, ref: tuple[str, str | None], exported: Exported) -> str:
-    path, anchor = ref
-    target_path = posixpath.normpath(posixpath.join(posixpath.dirname(doc.src_path), path))
-    target = exported.by_src.get(target_path)
-    if target is None:
-        return "#"          # not exported: the link keeps its text and goes nowhere
-    return exported.link(doc, target, anchor)
+    href, title = resolved
+    return f"[{link_text(meta['text'] or title)}]({href})"
