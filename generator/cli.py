@@ -224,8 +224,8 @@ def digest(config_path, since, until, period, since_last, audience, segment, fmt
 @main.command()
 @CONFIG_OPTION
 @click.argument("query")
-@click.option("--type", "doc_type", type=click.Choice(CONTENT_TYPES),
-              help="Only documents of this type.")
+@click.option("--type", "doc_type", metavar="TYPE",
+              help=f"Only documents of this type ({', '.join(CONTENT_TYPES)}).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only documents with this tag (repeatable).")
 @click.option("--region", "regions", multiple=True, metavar="REGION",
               help="Only documents for this region or global ones (repeatable).")
@@ -234,7 +234,8 @@ def digest(config_path, since, until, period, since_last, audience, segment, fmt
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts and chat bots.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Search the build made with `kc build --out DIR`.")
-def search(config_path, query, doc_type, tags, regions, limit, as_json, out_dir) -> None:
+@click.option("--explain", is_flag=True, help="Show each result's score and why it ranked.")
+def search(config_path, query, doc_type, tags, regions, limit, as_json, out_dir, explain) -> None:
     """Search the index written by the last `kc build` (see docs/search.md for the syntax)."""
     from search.present import print_outcome, to_json
     from search.query import SearchIndex
@@ -244,9 +245,9 @@ def search(config_path, query, doc_type, tags, regions, limit, as_json, out_dir)
     except KcError as error:
         fail(error)
     if as_json:
-        click.echo(to_json(outcome))
+        click.echo(to_json(outcome, explain))
     else:
-        print_outcome(outcome, console())
+        print_outcome(outcome, console(), explain)
 
 
 @main.command(name="report")

@@ -138,7 +138,7 @@ class SearchIndex:
         return Hit(id=fields["id"], type=fields["type"], title=fields["title"],
                    section=fields["section"], url=absolute_url(self.config, fields["url"]),
                    snippet=highlight(fields.get("body", ""), stems, self.stem),
-                   score=round(found.score, 3), why=why + found.why)
+                   score=round(found.score, 3), status=fields["status"], why=why + found.why)
 
 
 __all__ = ["SearchIndex", "Hit", "Outcome", "NoIndex", "BadQuery", "MAX_QUERY_CHARS", "TEXT_FIELDS"]

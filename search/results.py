@@ -36,6 +36,7 @@ class Hit:
     url: str
     snippet: str        # matched words are wrapped in **double asterisks**
     score: float
+    status: str = "active"
     why: list[str] = field(default_factory=list)   # fields matched and boosts, for --explain
 
 

@@ -158,7 +158,8 @@ def test_cli_json_shape(config, index):
     assert set(data) == {"query", "results", "suggestion"}
     assert data["query"] == "harasment" and data["suggestion"] == "harassment"
     assert len(data["results"]) == 1
-    assert set(data["results"][0]) == {"id", "type", "title", "section", "url", "snippet", "score"}
+    assert set(data["results"][0]) == {"id", "type", "title", "section", "url", "snippet", "score",
+                                       "status"}
 
 
 def test_cli_human_output_and_no_results(config, index):
@@ -355,3 +356,39 @@ def test_the_exact_word_beats_a_longer_word_with_the_same_stem(ranking_index):
 def test_a_policy_outranks_a_training_module_saying_the_same(ranking_index):
     found = ids(ranking_index.search("fake engagement bots"))
     assert found.index("spam") < found.index("spam-course")
+
+
+def test_cli_results_show_type_title_section_and_excerpt_but_no_score(config, index):
+    cfg = str(config.root / "site_config.yml")
+    shown = CliRunner().invoke(main, ["search", "threatening violence", "--config", cfg])
+    assert shown.exit_code == 0
+    first = shown.output.splitlines()[:3]
+    assert first[0] == "1. [Policy] Harassment & Bullying › Threats"
+    assert first[1].strip() == "https://kc.test/docs/policies/harassment/#threats"
+    assert first[2].strip() == "Threatening violence against a person is never allowed."   # bold in a terminal
+    assert "score" not in shown.output
+
+
+def test_cli_explain_shows_the_score_and_why(config, index):
+    cfg = str(config.root / "site_config.yml")
+    shown = CliRunner().invoke(main, ["search", "report harassment", "--explain", "--config", cfg])
+    lines = shown.output.splitlines()
+    assert lines[0].startswith("1. [FAQ] How do I report harassment?")
+    why = next(line for line in lines if line.strip().startswith("score "))
+    assert "title: harass, report" in why, why
+    data = json.loads(CliRunner().invoke(main, ["search", "harassment", "--json", "--explain",
+                                                "--config", cfg]).output)
+    assert all(hit["why"] for hit in data["results"])
+
+
+def test_cli_marks_deprecated_results(config, index):
+    shown = CliRunner().invoke(main, ["search", "2019", "--config", str(config.root / "site_config.yml")])
+    assert "Harassment & Bullying (2019) › Summary  deprecated" in shown.output
+
+
+@pytest.mark.parametrize("args", [["--type", "polcy"], ["type:polcy"]])
+def test_cli_unknown_type_is_a_usage_error_with_a_suggestion(config, index, args):
+    query = ["harassment " + args[0]] if len(args) == 1 else ["harassment", *args]
+    result = CliRunner().invoke(main, ["search", *query, "--config", str(config.root / "site_config.yml")])
+    assert result.exit_code == 2
+    assert "unknown type 'polcy': did you mean policy?" in result.output
