@@ -59,6 +59,7 @@ class RenderedPage:
     html: str
     toc: list[TocEntry] = field(default_factory=list)
     refs: frozenset[str] = frozenset()      # ids of the other documents the body links to
+    sections: list = field(default_factory=list)   # search.sections skeleton, from the same parse
 
 
 class Resolver:
@@ -173,13 +174,15 @@ def render_body(doc: Document, resolver: Resolver) -> RenderedPage:
     md = markdown.make_markdown()
     env = {"resolve_ref": resolver.ref}
     tokens = md.parse(doc.body, env)
+    from search.sections import skeleton
+    found = skeleton(tokens)          # for the search index: one parse serves both
     rewrite_md_links(tokens, resolver)
     toc = table_of_contents(tokens)
     one_title(tokens, doc.title)
     shape_admonitions(tokens)
     html = md.renderer.render(tokens, md.options, env)
     return RenderedPage(html=sanitize(html), toc=toc,
-                        refs=frozenset(resolver.referenced - {doc.id}))
+                        refs=frozenset(resolver.referenced - {doc.id}), sections=found)
 
 
 def rewrite_md_links(tokens: list[Token], resolver: Resolver) -> None:

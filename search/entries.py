@@ -9,7 +9,7 @@ from generator.document import Document
 from generator.site import Site
 from generator.urls import doc_url
 
-from .sections import sections
+from .sections import resolve, sections
 
 
 def indexed_documents(pages: Iterable[Document], drafts: bool) -> list[Document]:
@@ -18,13 +18,15 @@ def indexed_documents(pages: Iterable[Document], drafts: bool) -> list[Document]
     return sorted((doc for doc in pages if listed(doc, drafts)), key=lambda doc: doc.id)
 
 
-def all_entries(site: Site, docs: list[Document]) -> Iterator[dict]:
+def all_entries(site: Site, docs: list[Document], skeletons: dict | None = None) -> Iterator[dict]:
+    """skeletons: id -> the sections skeleton the render stage made (RenderedPage.sections),
+    so bodies are not parsed again; a document without one is parsed here."""
     published = {doc.id: doc for doc in docs}
     for doc in docs:
-        yield from entries(site, doc, published)
+        yield from entries(site, doc, published, (skeletons or {}).get(doc.id))
 
 
-def entries(site: Site, doc: Document, published: dict) -> Iterator[dict]:
+def entries(site: Site, doc: Document, published: dict, skeleton: list | None = None) -> Iterator[dict]:
     """The index entries of one document: `title` holds an FAQ's question in
     `question` instead, so it can weigh more."""
     def title_of(doc_id: str) -> str | None:
@@ -39,7 +41,7 @@ def entries(site: Site, doc: Document, published: dict) -> Iterator[dict]:
         "title": doc.title,
         "keywords": " ".join([*(str(t) for t in doc.get("tags") or []), doc.get("summary") or ""]),
     }
-    found = sections(doc.body, title_of) or [None]
+    found = (resolve(skeleton, title_of) if skeleton else sections(doc.body, title_of)) or [None]
     for section in found:
         anchor = f"#{section.anchor}" if section and section.anchor else ""
         yield {**common, "url": doc_url(doc) + anchor,

@@ -24,16 +24,19 @@ def run(ctx) -> None:
     """Write the search index, word list and Pagefind bundle for ctx.audience into ctx.out_dir."""
     out = Path(ctx.out_dir)
     docs = indexed_documents(ctx.pages, ctx.drafts)
-    write_index(ctx.site, docs, out, ctx.config.search.engine)
+    write_index(ctx.site, docs, out, ctx.config.search.engine,
+                {doc_id: body.sections for doc_id, body in getattr(ctx, "bodies", {}).items()})
     with engine(ctx.config.search.engine).open(index_dir(out, ctx.config.search.engine),
                                                ctx.config) as opened:
         terms.write(opened, out / terms.TERMS_FILE)
     pagefind.run(out, cache_root=ctx.config.root)
 
 
-def write_index(site: Site, docs: list[Document], out_dir: Path, engine_name: str | None = None) -> Path:
-    """(Re)create the section index of `docs` under out_dir; returns its folder."""
+def write_index(site: Site, docs: list[Document], out_dir: Path, engine_name: str | None = None,
+                skeletons: dict | None = None) -> Path:
+    """(Re)create the section index of `docs` under out_dir; returns its folder.
+    skeletons: the render stage's section skeletons by id (see search.sections.skeleton)."""
     chosen = engine(engine_name)
     target = index_dir(out_dir, chosen.name)
-    chosen.write(all_entries(site, docs), target)
+    chosen.write(all_entries(site, docs, skeletons), target)
     return target

@@ -55,14 +55,15 @@ class BodyCache:
             try:
                 if resolver.same_answers(entry["asked"]):
                     return (RenderedPage(entry["html"], [TocEntry(*item) for item in entry["toc"]],
-                                         frozenset(resolver.referenced - {doc.id})), entry)
+                                         frozenset(resolver.referenced - {doc.id}), entry["sections"]),
+                            entry)
             except (KeyError, TypeError, ValueError):
                 pass
             resolver = Resolver(resolver.current, resolver.visible, resolver.by_path)
         rendered = render_body(doc, resolver)
         if not doc.digest:
             return rendered, None
-        return rendered, {"asked": resolver.asked, "html": rendered.html,
+        return rendered, {"asked": resolver.asked, "html": rendered.html, "sections": rendered.sections,
                           "toc": [[t.level, t.text, t.anchor] for t in rendered.toc]}
 
     def keep(self, doc: Document, entry: dict | None) -> None:

@@ -30,7 +30,7 @@ from ..document import Document
 # Libraries whose versions can change what a build writes.
 LIBRARIES = ("kc", "markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "pydantic", "pagefind",
              "tantivy", "whoosh-reloaded", "babel", "pygit2")
-FORMAT = 1          # bump when the manifest or the key recipes change
+FORMAT = 2          # bump when the manifest or the key recipes change
 SKIPPED_KEYS = ("href", "asset")   # functions of the page URL and the assets: both in the key already
 
 
