@@ -207,3 +207,15 @@ def test_raw_html_kc_would_strip_is_text_in_the_export(make_site, tmp_path):
     assert mkdocs_build(out).returncode == 0
     html = (out / "site" / "policies" / "pp" / "index.html").read_text(encoding="utf-8")
     assert "alert(2)" not in html and "<img src=x" not in html
+
+
+def test_never_exports_over_the_project_or_its_content(make_site, tmp_path):
+    config = make_site({"content/teams.yml": TEAMS, "content/policies/spam.md": policy("spam")})
+    config_path = str(config.root / "site_config.yml")
+    def sources():        # .kc/ holds caches kc check writes
+        return sorted(p.relative_to(config.root) for p in config.root.rglob("*") if ".kc" not in p.parts)
+    for target in (config.root, config.content_path, config.content_path / "policies"):
+        before = sources()
+        code, output = export(config_path, target)
+        assert code == 2 and "holds the project's sources" in output, target
+        assert sources() == before
