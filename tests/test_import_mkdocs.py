@@ -122,3 +122,13 @@ def test_refuses_a_folder_with_files_and_a_folder_without_mkdocs_yml(tmp_path):
     assert [p.name for p in busy.iterdir()] == ["keep.txt"]
     code, output = run("import", "mkdocs", str(tmp_path), "--out", str(tmp_path / "new"))
     assert code == 2 and "no mkdocs.yml" in output and not (tmp_path / "new").exists()
+
+
+def test_a_mkdocs_yml_with_an_alias_bomb_is_refused_in_one_line(tmp_path):
+    project = mkdocs_project(tmp_path / "docs-site")
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f'{c}: &{c} [*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p},*{p}]\n' for p, c in zip("abcdefgh", "bcdefghi"))
+    (project / "mkdocs.yml").write_text(MKDOCS_YML + bomb, encoding="utf-8")
+    code, output = run("import", "mkdocs", str(project), "--out", str(tmp_path / "kc"))
+    assert code == 2 and "mkdocs.yml:" in output and "alias" in output
+    assert not (tmp_path / "kc").exists()

@@ -26,7 +26,7 @@ from ..config import CONTENT_TYPES
 from ..content_types import ID_PATTERN, SCHEMAS
 from ..errors import ConfigError
 from ..urls import SECTION_TITLES, SECTIONS
-from . import import_page
+from . import import_page, yaml_text
 from .import_page import Target
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
@@ -53,6 +53,7 @@ class Page:
     fields: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     target: Target | None = None
+    source_text: import_page.Source | None = None     # the body parsed once (headings, links)
 
 
 @dataclass
@@ -92,10 +93,20 @@ def read_settings(project: Path) -> dict:
     path = project / "mkdocs.yml"
     if not path.is_file():
         raise ConfigError(f"{path}: no mkdocs.yml; point kc import mkdocs at an MkDocs project folder")
+    loader = None
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=ConfigLoader)
+        loader = ConfigLoader(path.read_text(encoding="utf-8"))
+        node = loader.get_single_node()
+        unsafe = frontmatter_yaml._unsafe_structure(node, 1) if node is not None else None
+        if unsafe is not None:    # aliases can expand to billions of values
+            line, column, problem = unsafe.error
+            raise ConfigError(f"{path}:{line}:{column}: {problem} ({unsafe.hint})")
+        data = loader.construct_document(node) if node is not None else None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: cannot read it: {exc}") from exc
+    finally:
+        if loader is not None:
+            loader.dispose()
     if not isinstance(data, dict):
         raise ConfigError(f"{path}: expected settings such as `site_name: My docs`")
     return data
@@ -150,7 +161,8 @@ def assign(pages: list[Page], nav: dict[str, tuple]) -> None:
         title = page.front.get("title") or take_h1(page) or nav_title or Path(page.source).stem
         page.doc_type, page.fields = mapped_fields(page, kc, section)
         doc_id = unique(valid_id(str(kc.get("id") or id_from_path(page.source))), taken)
-        page.body, anchors = import_page.heading_ids(page.body)
+        page.source_text = import_page.Source(page.body)
+        anchors = import_page.heading_ids(page.source_text)
         page.target = Target(doc_id, str(title), f"{SECTIONS[page.doc_type]}/{doc_id}.md", set(anchors))
 
 
@@ -207,10 +219,12 @@ def unique(doc_id: str, taken: set[str]) -> str:
 
 
 def document(page: Page, by_source: dict[str, Target]) -> str:
-    body, notes = import_page.convert_links(page.body, page.source, page.target.path, by_source)
+    notes = import_page.convert_links(page.source_text, page.source, page.target.path, by_source)
+    body, missed = page.source_text.text()
+    notes += [f"could not convert the link {old!r} (left as it is)" for old in missed]
     page.notes += notes + import_page.unmappable(body)
     front = {"id": page.target.id, "title": page.target.title, **page.fields}
-    head = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000)
+    head = yaml_text.dump(front)
     return f"---\n{head}---\n\n{body.strip(chr(10))}\n"
 
 
@@ -223,14 +237,13 @@ def site_config(settings: dict, kc: dict) -> str:
         config["base_url"] = str(base_url)
     if isinstance(kc.get("nav"), list) and set(kc["nav"]) <= set(CONTENT_TYPES):
         config["nav"] = kc["nav"]
-    return "# Imported by `kc import mkdocs`; see README \"site_config.yml\".\n" + yaml.safe_dump(
-        config, sort_keys=False, allow_unicode=True, width=1000)
+    return "# Imported by `kc import mkdocs`; see README \"site_config.yml\".\n" + yaml_text.dump(config)
 
 
 def teams_file(kc: dict) -> str:
     teams = kc.get("teams") if isinstance(kc.get("teams"), dict) else {}
     head = "# Teams: id -> name, contact, description (see README \"The content contract\").\n"
-    return head + (yaml.safe_dump(teams, sort_keys=False, allow_unicode=True, width=1000) if teams else "")
+    return head + (yaml_text.dump(teams) if teams else "")
 
 
 def write(target: Path, files: dict[str, str]) -> None:

@@ -53,12 +53,22 @@ def strip_generated(body: str) -> str:
     return body.strip("\n") + "\n"
 
 
-def heading_ids(body: str) -> tuple[str, list[str]]:
-    """kc-style heading ids, and the ids the page's headings end up with (for link checks)."""
-    edits = LineEdits(body)
-    lines = body.split("\n")
+class Source:
+    """A page body parsed once; headings and links are edited in place, `text()` at the end."""
+
+    def __init__(self, body: str):
+        self.tokens = markdown.parse(body)
+        self.edits = LineEdits(body)
+
+    def text(self) -> tuple[str, list[str]]:
+        return self.edits.apply()
+
+
+def heading_ids(source: Source) -> list[str]:
+    """Edit headings to kc-style ids; the ids they end up with (for links to them)."""
+    edits, lines = source.edits, source.edits.lines
     anchors = []
-    for token in markdown.parse(body):
+    for token in source.tokens:
         if token.type != "heading_open" or not token.map:
             continue
         line = token.map[0] if token.markup.startswith("#") else token.map[1] - 2
@@ -75,7 +85,7 @@ def heading_ids(body: str) -> tuple[str, list[str]]:
             anchors.append(kc_slug)
         if text != lines[line].rstrip():
             edits.replace_line(line, text)
-    return edits.apply()[0], anchors
+    return anchors
 
 
 def attr_list_id(line: str) -> tuple[str, str | None]:
@@ -94,12 +104,10 @@ def heading_words(line: str) -> str:
     return (closed if closed != words and closed.endswith(" ") else words).strip()
 
 
-def convert_links(body: str, page_path: str, new_path: str,
-                  pages: dict[str, Target]) -> tuple[str, list[str]]:
-    """Relative .md links to [[id]] references; returns the body and what could not be mapped."""
-    edits, notes = LineEdits(body), []
-    lines = body.split("\n")
-    for token in markdown.parse(body):
+def convert_links(source: Source, page_path: str, new_path: str, pages: dict[str, Target]) -> list[str]:
+    """Relative .md links to [[id]] references; returns what could not be mapped."""
+    edits, lines, notes = source.edits, source.edits.lines, []
+    for token in source.tokens:
         if token.type != "inline" or not token.children:
             continue
         start = token.map[0] if token.map else 0
@@ -130,9 +138,7 @@ def convert_links(body: str, page_path: str, new_path: str,
             else:   # a link over several lines: keep it, pointing at the imported file
                 new_href = posixpath.relpath(target.path, posixpath.dirname(new_path))
                 edits.replace(line, f"]({href}", f"]({new_href}" + (f"#{anchor}" if anchor else ""))
-    text, missed = edits.apply()
-    notes += [f"could not convert the link {old!r} (left as it is)" for old in missed]
-    return text, notes
+    return notes
 
 
 def link_words(children, index: int) -> str:

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-import yaml
-
 from ..config import SiteConfig
 from ..document import Document, Team
 from ..urls import SECTION_TITLES, SECTIONS
+from . import yaml_text
 from .body import link_text
 
 MARKDOWN_EXTENSIONS = [
@@ -63,15 +62,7 @@ def mkdocs_yml(config: SiteConfig, audience: str, sections: dict[str, list[Docum
     data["extra"] = {"kc": {"audience": audience, "base_url": config.base_url,
                             "nav": list(config.nav), "teams": team_registry(teams)}}
     return ("# Written by `kc export mkdocs`; build with `mkdocs build` (or Zensical).\n"
-            + yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1000))
-
-
-class Dumper(yaml.SafeDumper):
-    """Multi-line text (not_in_nav's patterns) as a `|` block, one pattern a line."""
-
-
-Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", text, style="|" if "\n" in text else None))
+            + yaml_text.dump(data))
 
 
 def team_registry(teams: dict[str, Team]) -> dict:
@@ -87,8 +78,7 @@ def team_registry(teams: dict[str, Team]) -> dict:
 
 
 def generated(title: str, text: str) -> str:
-    head = yaml.safe_dump({"title": title, "kc": {"generated": True}}, sort_keys=False,
-                          allow_unicode=True, width=1000)
+    head = yaml_text.dump({"title": title, "kc": {"generated": True}})
     return f"---\n{head}---\n\n{text.rstrip()}\n"
 
 

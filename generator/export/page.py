@@ -16,12 +16,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
-
 from ..content_types import REFERENCE_FIELDS
 from ..document import Document, Team
 from ..pages import TYPE_NAMES, contact_href, human_duration
-from . import body
+from . import body, yaml_text
 from .body import Exported, link_text
 
 FACTS, EXTRA = "kc:facts", "kc:extra"
@@ -65,7 +63,7 @@ def kc_fields(doc: Document, ctx: PageContext) -> dict:
 
 
 def render(doc: Document, ctx: PageContext) -> str:
-    head = yaml.safe_dump(front_matter(doc, ctx), sort_keys=False, allow_unicode=True, width=1000)
+    head = yaml_text.dump(front_matter(doc, ctx))
     parts = [f"---\n{head}---\n"]
     facts = banner(doc, ctx) + fact_block(doc, ctx)
     if facts:
