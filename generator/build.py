@@ -31,6 +31,7 @@ from .audience import check_audience, published, visible_teams
 from .config import SiteConfig
 from .diagnostics import Diagnostics
 from .document import Document
+from .files import write_files as write_content_files
 from .errors import BuildFailed
 from .incremental import fingerprint
 from .incremental.body_cache import BodyCache
@@ -130,6 +131,7 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         ctx.lookups = build_lookups(visible_teams(site.teams, audience), pages, drafts,
                                     {doc_id: body.refs for doc_id, body in ctx.bodies.items()})
         write_site(ctx, progress)
+        write_content_files(ctx)   # images and attachments of the documents built (generator/files.py)
         from search import stage as search_stage
         search_stage.run(ctx)
         feeds.run(ctx)

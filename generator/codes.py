@@ -49,6 +49,9 @@ CODES: dict[str, Code] = {
     "BODY003": Code("warning", "raw HTML the site does not show", "Remove the tag (iframe, script, form, input), or use Markdown for the same content."),
     "XREF007": Code("warning", "reference to an old id", "Write the document's new id, named in the message."),
     "ALIAS001": Code("error", "alias that cannot redirect", "Remove the alias, or write the old id or old address it replaces."),
+    "FILE001": Code("error", "link to a missing file", "Fix the file name or path from the document; keep files next to documents or in content/assets/."),
+    "FILE002": Code("error", "file that cannot be published", "Use png, jpg, gif, webp, svg (as an image, without script), pdf or csv."),
+    "FILE003": Code("warning", "image without alt text", "Describe the image: `![what it shows](file.png)`."),
     "XREF006": Code("error", "same-page link to a missing anchor", "Use one of this page's heading anchors listed in the hint, or add `{#id}` to the heading."),
 }
 

@@ -40,6 +40,7 @@ class Document:
     partial: dict[str, Any] = field(default_factory=dict)  # the fields that validated, when invalid
     headings: list[Heading] = field(default_factory=list)
     references: list = field(default_factory=list)  # markdown.Reference: [[id]] and .md links in the body
+    files: dict = field(default_factory=dict)  # href -> files.ContentFile: images/attachments it links (link stage)
     digest: str = ""         # hash of the path and the file's text: equal digests, equal documents
 
     @property

@@ -77,6 +77,9 @@ def body_edges(site: Site, doc: Document, by_path: dict[str, Document]):
         if ref.kind == "wikilink":
             yield Edge(doc, ref.target, ref.anchor, line, column)
             continue
+        if ref.kind in ("file", "image", "noalt"):
+            check_file_reference(site, doc, ref, line, column)
+            continue
         if ref.kind == "dropped":
             report_dropped_html(site, doc, ref.target, line, column)
             continue
@@ -111,6 +114,18 @@ def check_own_anchor(site: Site, doc: Document, anchor: str, line: int, column: 
     listed = ", ".join(a for a in doc.anchors if a) or "none: this page has no headings"
     site.diagnostics.add("XREF006", doc.src_path, line, column,
                          f"this page has no heading or anchor '#{anchor}'", f"anchors on this page: {listed}")
+
+
+def check_file_reference(site: Site, doc: Document, ref, line: int, column: int) -> None:
+    if ref.kind == "noalt":
+        site.diagnostics.add("FILE003", doc.src_path, line, column, f"image '{ref.target}' has no alt text",
+                             "describe what the image shows for readers who cannot see it: "
+                             "![what it shows](file.png)")
+        return
+    from .files import check_file
+    problem = check_file(site, doc, ref.target, as_image=ref.kind == "image")
+    if problem:
+        site.diagnostics.add(problem[0], doc.src_path, line, column, problem[1], problem[2])
 
 
 def report_dropped_html(site: Site, doc: Document, tag: str, line: int, column: int) -> None:

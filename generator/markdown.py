@@ -109,7 +109,8 @@ def heading_ids_rule(state: StateCore) -> None:
 
 @dataclass(frozen=True)
 class Reference:
-    kind: str            # "wikilink", "link", "site", "fragment" or "dropped" (raw HTML not shown)
+    kind: str            # "wikilink", "link", "site", "fragment", "dropped" (raw HTML not shown),
+                         # "file"/"image" (a file in the content folder), "noalt" (image without alt)
     target: str          # a document id (wikilink), a relative path (link), a page URL (site), a tag
     anchor: str | None
     line: int            # 0-based line within the body
@@ -160,6 +161,8 @@ def references(tokens: list[Token]) -> Iterator[Reference]:
             ref = href_reference(href, line + html_text.count("\n", 0, offset))
             if ref:
                 yield ref
+        for src, has_alt, offset in raw_html.image_sources(html_text):
+            yield from image_references(src, has_alt, line + html_text.count("\n", 0, offset))
         for name, offset in raw_html.dropped_tags(html_text, ALLOWED_TAGS):
             yield Reference("dropped", name, None, line + html_text.count("\n", 0, offset),
                             html_text[offset:offset + 1 + len(name)])
@@ -176,6 +179,19 @@ def references(tokens: list[Token]) -> Iterator[Reference]:
                 ref = href_reference(href, start + _line_of(token.content, f"]({href}"))
                 if ref:
                     yield ref
+            elif child.type == "image":
+                src = str(child.attrGet("src") or "")
+                yield from image_references(src, bool(child.content.strip()),
+                                            start + _line_of(token.content, f"]({src}"))
+
+
+def image_references(src: str, has_alt: bool, line: int) -> Iterator[Reference]:
+    """An image in the content folder ("image"), and "noalt" when it has no alt text."""
+    from .files import file_link
+    if file_link(src) is not None:
+        yield Reference("image", src, None, line, src)
+    if not has_alt:
+        yield Reference("noalt", src, None, line, src)
 
 
 def href_reference(href: str, line: int) -> Reference | None:
@@ -186,6 +202,9 @@ def href_reference(href: str, line: int) -> Reference | None:
         return Reference("site", ref[0], ref[1], line, href)
     if href.startswith("#") and len(href) > 1:
         return Reference("fragment", "", unquote(href[1:]), line, href)
+    from .files import file_link
+    if file_link(href) is not None:
+        return Reference("file", href, None, line, href)
     return None
 
 

@@ -71,10 +71,21 @@ def link_hrefs(source: str) -> Iterator[tuple[str, int]]:
             yield attrs["href"], offset
 
 
-def rewrite_links(source: str, rewrite: Callable[[str], str | None]) -> str:
-    """`<a href>` values replaced by rewrite(href) (None: keep it; "": drop the href), and
-    `<a name="x">` given `id="x"` (HTML5 anchors are ids; the sanitizer keeps ids, not names)."""
+def image_sources(source: str) -> Iterator[tuple[str, bool, int]]:
+    """(src, has alt text, offset) of each `<img src>` in a raw HTML snippet."""
+    for name, attrs, offset in tags(source):
+        if name == "img" and attrs.get("src"):
+            yield attrs["src"], bool(attrs.get("alt", "").strip()), offset
+
+
+def rewrite_links(source: str, rewrite: Callable[[str], str | None],
+                  image: Callable[[str], list | None] | None = None) -> str:
+    """`<a href>` values replaced by rewrite(href) (None: keep it; "": drop the href),
+    `<a name="x">` given `id="x"` (HTML5 anchors are ids; the sanitizer keeps ids, not names),
+    and `<img src>` by image(src) -> [src, width, height] (None: keep it), loaded lazily."""
     def fix(match: re.Match) -> str:
+        if match.group(1).lower() == "img" and match.group(2) and image is not None:
+            return _fix_image(match, image)
         if match.group(1).lower() != "a" or not match.group(2):
             return match.group(0)
         attrs = attributes(match.group(2))
@@ -87,6 +98,17 @@ def rewrite_links(source: str, rewrite: Callable[[str], str | None]) -> str:
             text = text + f' id="{html.escape(attrs["name"], quote=True)}"'
         return f"<{match.group(1)}{text}>"
     return TAG.sub(fix, source)
+
+
+def _fix_image(match: re.Match, image: Callable[[str], list | None]) -> str:
+    attrs = attributes(match.group(2))
+    found = image(attrs["src"]) if attrs.get("src") else None
+    if found is None:
+        return match.group(0)
+    text = _set_attribute(match.group(2).rstrip("/"), "src", found[0])
+    extra = {"width": found[1], "height": found[2], "loading": "lazy"}
+    text += "".join(f' {key}="{value}"' for key, value in extra.items() if value and key not in attrs)
+    return f"<{match.group(1)}{text}>"
 
 
 def _set_attribute(attribute_text: str, name: str, value: str | None) -> str:

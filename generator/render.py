@@ -35,7 +35,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
     "a": {"href"},
-    "img": {"src", "alt", "width", "height"},
+    "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "checked", "disabled"},
     "ol": {"start"},
     "td": {"style", "colspan", "rowspan"},
@@ -105,6 +105,9 @@ class Resolver:
         rewritten = self._md_link(href)
         if rewritten is not None:
             return rewritten
+        attachment = self._file(href)
+        if attachment is not None:
+            return attachment[0]
         site_link = markdown.site_content_link(href)
         if site_link is None:
             return None
@@ -115,6 +118,22 @@ class Resolver:
             return ""
         self.referenced.add(target.id)
         return self.href_to(target, anchor)
+
+    def image(self, src: str) -> list | None:
+        """[href, width, height] of an image in the content folder (see generator/files.py)."""
+        answer = self._file(src)
+        self.asked.append(["image", src, answer])
+        return answer
+
+    def _file(self, href: str) -> list | None:
+        """[page-relative href of the file's copy, width, height], or None for other links."""
+        from .files import file_link
+        found = self.current.files.get(href)
+        if found is None:
+            return None
+        fragment = file_link(href)[1]
+        url = relative_url(doc_url(self.current), found.url) + (f"#{fragment}" if fragment else "")
+        return [url, found.width, found.height]
 
     def ref(self, target_id: str, anchor: str | None) -> tuple[str, str] | None:
         target = self.visible.get(target_id) or self.aliases.get(target_id)
@@ -153,7 +172,7 @@ class Resolver:
         """Would this resolver answer the recorded questions the same way?"""
         for question in asked:
             method, *arguments, answer = question
-            if method not in ("ref", "md_link", "link"):
+            if method not in ("ref", "md_link", "link", "image"):
                 return False
             now = getattr(self, method)(*arguments)
             if (list(now) if isinstance(now, tuple) else now) != answer:
@@ -187,14 +206,19 @@ def render_body(doc: Document, resolver: Resolver) -> RenderedPage:
 
 def rewrite_md_links(tokens: list[Token], resolver: Resolver) -> None:
     """Relative `.md` links and site-absolute links to document pages (in Markdown or raw HTML
-    `<a href>`) point at relative page URLs; links to documents not built lose their href."""
+    `<a href>`) point at relative page URLs; links to documents not built lose their href;
+    links and images of files in the content folder point at their copies (generator/files.py)."""
     for token in tokens:
         if token.type == "html_block":
-            token.content = raw_html.drop_inputs(raw_html.rewrite_links(token.content, resolver.link))
+            token.content = raw_html.drop_inputs(raw_html.rewrite_links(token.content, resolver.link,
+                                                                        resolver.image))
         children = token.children or []
         for index, child in enumerate(children):
             if child.type == "html_inline":
-                child.content = raw_html.drop_inputs(raw_html.rewrite_links(child.content, resolver.link))
+                child.content = raw_html.drop_inputs(raw_html.rewrite_links(child.content, resolver.link,
+                                                                            resolver.image))
+            if child.type == "image":
+                place_image(child, resolver)
             if child.type != "link_open":
                 continue
             href = resolver.link(str(child.attrGet("href") or ""))
@@ -202,6 +226,18 @@ def rewrite_md_links(tokens: list[Token], resolver: Resolver) -> None:
                 _unlink(children, index)
             elif href is not None:
                 child.attrSet("href", href)
+
+
+def place_image(token: Token, resolver: Resolver) -> None:
+    """An image from the content folder: the copy's address, its size (no layout shift), lazy loading."""
+    found = resolver.image(str(token.attrGet("src") or ""))
+    if found is None:
+        return
+    token.attrSet("src", found[0])
+    if found[1] and found[2]:
+        token.attrSet("width", str(found[1]))
+        token.attrSet("height", str(found[2]))
+    token.attrSet("loading", "lazy")
 
 
 def _unlink(children: list[Token], index: int) -> None:

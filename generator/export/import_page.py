@@ -172,5 +172,6 @@ def unmappable(body: str) -> list[str]:
         if pattern.search(body):
             notes.append(f"uses {what}: kc shows it as plain text")
     for image in sorted(set(IMAGE.findall(body))):
-        notes.append(f"image {image}: not copied (kc has no images yet); the page shows its alt text link")
+        notes.append(f"image {image}: not copied; copy it into content/ at that path from the page "
+                     f"(kc check reports it as FILE001 until then)")
     return notes
