@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from . import registry
 from .navigation import chrome
 from .pages import TYPE_NAMES, Page, doc_link, team
 from .urls import SECTION_TITLES, SECTIONS
@@ -12,13 +13,7 @@ from .urls import SECTION_TITLES, SECTIONS
 WHATS_NEW = 8
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
-SECTION_BLURBS = {
-    "policy": "What is and is not allowed, with enforcement tiers and change logs.",
-    "playbook": "Step-by-step responses to incidents, with escalation contacts.",
-    "training": "Self-paced modules with objectives and a quiz to check yourself.",
-    "faq": "Short answers for support agents and the people they help.",
-    "newsletter": "Monthly updates from Trust & Safety.",
-}
+SECTION_BLURBS = registry.table("blurb")
 
 
 def home_pages(ctx) -> list[Page]:

@@ -10,7 +10,7 @@ import re
 import stat
 from pathlib import Path
 
-from . import authoring_hints, frontmatter_yaml
+from . import authoring_hints, frontmatter_yaml, registry
 from .config import SiteConfig
 from .content_types import ID_PATTERN
 from .diagnostics import Diagnostics
@@ -19,13 +19,7 @@ from .outline_cache import OutlineCache
 from .site import Site
 from .text import control_character, strip_controls
 
-FOLDER_TYPES = {
-    "policies": "policy",
-    "playbooks": "playbook",
-    "training": "training",
-    "newsletters": "newsletter",
-    "faqs": "faq",
-}
+FOLDER_TYPES = {folder: kind.key for folder, kind in registry.BY_FOLDER.items()}   # content/<folder>/ -> type
 TEAMS_FILE = "teams.yml"
 
 

@@ -10,6 +10,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from . import registry
 from .audience import listed, visible_teams
 from .document import Document
 from .lookups import by_type_then_title
@@ -17,8 +18,7 @@ from .navigation import Link, chrome
 from .render import TocEntry
 from .urls import SECTION_TITLES, SECTIONS, doc_url
 
-TYPE_NAMES = {"policy": "Policy", "playbook": "Playbook", "training": "Training",
-              "newsletter": "Newsletter", "faq": "FAQ"}
+TYPE_NAMES = registry.table("name")
 TIME_UNITS = {"m": "minute", "h": "hour", "d": "day"}
 
 

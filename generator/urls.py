@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from . import registry
 from .config import SiteConfig
 from .document import Document
 
-SECTIONS = {"policy": "policies", "playbook": "playbooks", "training": "training",
-            "newsletter": "newsletters", "faq": "faqs"}
-SECTION_TITLES = {"policy": "Policies", "playbook": "Escalation playbooks", "training": "Training",
-                  "newsletter": "Newsletters", "faq": "FAQs"}
+SECTIONS = registry.table("folder")                 # type -> the site folder of its pages
+SECTION_TITLES = registry.table("section_title")   # type -> its section's title
 
 
 def doc_url(doc: Document) -> str:

@@ -9,10 +9,11 @@ import json
 from rich.console import Console
 from rich.text import Text
 
+from generator import registry
+
 from .results import Hit, Outcome
 
-TYPE_LABELS = {"policy": "Policy", "playbook": "Playbook", "training": "Training",
-               "newsletter": "Newsletter", "faq": "FAQ"}
+TYPE_LABELS = registry.table("name")
 EXCERPT_CHARS = 160     # one line of a wide terminal
 
 

@@ -4,6 +4,8 @@ One index entry is one section of a document (the text under one heading).
 Titles and headings weigh more than body text; an FAQ's title is the question a
 user asks, so it weighs most (see FAQ_QUESTION_BOOST).
 """
+from generator import registry
+
 TITLE_BOOST = 3.0
 SECTION_BOOST = 2.0
 KEYWORDS_BOOST = 1.5
@@ -14,7 +16,7 @@ FIELD_BOOSTS = {"title": TITLE_BOOST, "question": TITLE_BOOST * FAQ_QUESTION_BOO
 
 # Per-document weight by type: the rules and answers people look up come first;
 # training restates them for reviewers, newsletters are dated news about them.
-TYPE_WEIGHTS = {"policy": 1.0, "faq": 1.0, "playbook": 1.0, "training": 0.85, "newsletter": 0.6}
+TYPE_WEIGHTS = registry.table("search_weight")
 
 # The word exactly as typed (not only its stem) counts extra: "exploit" prefers
 # "exploit" to "exploitation", "address" prefers "address" to "addressing".

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .. import registry
 from ..audience import visible, visible_teams
 from ..document import Document
 from ..errors import ConfigError
@@ -30,8 +31,7 @@ from ..dates import shift
 SECTION_TITLES = {"newsletters": "Newsletters", "policies": "Policy changes",
                   "playbooks": "Playbooks", "training": "Training", "faqs": "FAQs",
                   "reviews": "Reviews due in the next 30 days"}
-SECTION_OF_TYPE = {"newsletter": "newsletters", "policy": "policies", "playbook": "playbooks",
-                   "training": "training", "faq": "faqs"}
+SECTION_OF_TYPE = registry.table("digest_section")
 REVIEW_WINDOW_DAYS = 30
 # on the same day, the stronger change wins
 CHANGE_RANK = {"updated": 0, "in effect": 1, "new version": 2, "published": 2, "new": 3,
