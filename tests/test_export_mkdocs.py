@@ -29,6 +29,18 @@ def mkdocs_build(project: Path) -> subprocess.CompletedProcess:
                           timeout=120)
 
 
+def event_handlers(html: str) -> list[str]:
+    """on* attributes of the page's tags (Material itself uses none)."""
+    from html.parser import HTMLParser
+    found = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.extend(f"{tag} {name}" for name, _ in attrs if name.startswith("on"))
+    Parser().feed(html)
+    return found
+
+
 def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
 
@@ -182,7 +194,7 @@ def test_drafts_only_with_drafts_and_retired_pages_carry_a_banner_outside_the_na
     assert export(SAMPLE_CONFIG, out)[0] == 0
     assert not (out / "docs" / "policies" / "synthetic-media.md").exists()       # a draft
     retired = (out / "docs" / "policies" / "harassment-bullying-v1.md").read_text(encoding="utf-8")
-    assert '!!! warning "Retired"' in retired and "[Harassment & Bullying](harassment-bullying.md)" in retired
+    assert '!!! warning "Retired"' in retired and "[Harassment &amp; Bullying](harassment-bullying.md)" in retired
     mkdocs_yml = (out / "mkdocs.yml").read_text(encoding="utf-8")
     assert "/policies/harassment-bullying-v1.md" in mkdocs_yml.split("not_in_nav:")[1]
     assert ": policies/harassment-bullying-v1.md" not in mkdocs_yml
@@ -219,3 +231,21 @@ def test_never_exports_over_the_project_or_its_content(make_site, tmp_path):
         code, output = export(config_path, target)
         assert code == 2 and "holds the project's sources" in output, target
         assert sources() == before
+
+
+def test_front_matter_text_is_shown_as_text_not_run_as_html(make_site, tmp_path):
+    """MkDocs puts titles, summaries and nav names into its HTML as they are; kc escapes them."""
+    config = make_site({
+        "content/teams.yml": TEAMS,
+        "content/policies/pp.md": policy("pp", extra='title: "A & B <img src=x onerror=alert(1)> *x*"\n'
+                                                     'summary: \'S " onmouseover="alert(2) <script>alert(3)</script>\'\n'
+                                                     'regions: ["<b onclick=alert(4)>r</b>"]\n'),
+    })
+    out = tmp_path / "mk"
+    assert export(str(config.root / "site_config.yml"), out)[0] == 0
+    assert mkdocs_build(out).returncode == 0
+    for page in (out / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not event_handlers(html) and "<script>alert" not in html, page
+    html = (out / "site" / "policies" / "pp" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>A &amp; B &lt;img src=x onerror=alert(1)&gt; *x*</h1>" in html

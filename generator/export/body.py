@@ -40,9 +40,23 @@ class Exported:
         return href + (f"#{anchor}" if anchor else "")
 
 
-def link_text(text: str) -> str:
-    """Text that is safe inside `[...]` of a Markdown link."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+def md_text(text) -> str:
+    """Front-matter text (kc shows it as plain text) as Markdown that shows the same text:
+    HTML and Markdown characters escaped, on one line. MkDocs would render `<img onerror>`
+    in a title or summary as HTML."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = MD_SPECIAL.sub(r"\\\1", text)
+    return "\\" + text if text[:1] in ("#", "+", "-", "!", "=") else text
+
+
+def html_text(text) -> str:
+    """Text for where MkDocs puts it into HTML as it is (page titles, nav, site name, meta)."""
+    from html import escape
+    return escape(" ".join(str(text).split()), quote=True)
 
 
 def convert(doc: Document, exported: Exported) -> str:
@@ -146,6 +160,6 @@ def escape_html(text: str) -> str:
 def wikilink(meta: dict, resolver: ExportResolver) -> str:
     resolved = resolver.ref(meta["target"], meta["anchor"])
     if resolved is None:
-        return link_text(meta["text"] or meta["target"])
+        return md_text(meta["text"] or meta["target"])
     href, title = resolved
-    return f"[{link_text(meta['text'] or title)}]({href})"
+    return f"[{md_text(meta['text'] or title)}]({href})"

@@ -12,6 +12,7 @@ reported, page by page, and nothing is written outside OUT.
 """
 from __future__ import annotations
 
+import html
 import os
 import re
 import shutil
@@ -159,6 +160,7 @@ def assign(pages: list[Page], nav: dict[str, tuple]) -> None:
         kc = page.front.get("kc") if isinstance(page.front.get("kc"), dict) else {}
         page.body = import_page.strip_generated(page.body) if kc else page.body
         title = page.front.get("title") or take_h1(page) or nav_title or Path(page.source).stem
+        title = html.unescape(str(title))        # MkDocs titles are HTML (`kc export` escapes them)
         page.doc_type, page.fields = mapped_fields(page, kc, section)
         doc_id = unique(valid_id(str(kc.get("id") or id_from_path(page.source))), taken)
         page.source_text = import_page.Source(page.body)
@@ -181,7 +183,7 @@ def mapped_fields(page: Page, kc: dict, section: str | None) -> tuple[str, dict]
                               f"FAQ (move it to content/{SECTIONS[doc_type]}/ and add them)")
             doc_type, fields = "faq", {k: v for k, v in fields.items() if k in SCHEMAS["faq"].model_fields}
     if front.get("description"):
-        fields["summary"] = str(front["description"])
+        fields["summary"] = html.unescape(str(front["description"]))
     if isinstance(front.get("tags"), list):
         fields["tags"] = [str(t) for t in front["tags"]]
     ignored = sorted(set(map(str, front)) - {"title", "description", "tags", "kc"} - set(fields))

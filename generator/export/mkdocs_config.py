@@ -12,7 +12,7 @@ from ..config import SiteConfig
 from ..document import Document, Team
 from ..urls import SECTION_TITLES, SECTIONS
 from . import yaml_text
-from .body import link_text
+from .body import html_text, md_text
 
 MARKDOWN_EXTENSIONS = [
     "admonition", "attr_list", "def_list", "footnotes", "tables", "md_in_html",
@@ -39,15 +39,15 @@ def mkdocs_yml(config: SiteConfig, audience: str, sections: dict[str, list[Docum
                paths: dict[str, str], unlisted: list[str], teams: dict[str, Team]) -> str:
     nav: list = [{"Home": "index.md"}]
     for doc_type, docs in sections.items():
-        entries = [{doc.title: paths[doc.id]} for doc in docs] if len(docs) <= NAV_SECTION_LIMIT else []
+        entries = [{html_text(doc.title): paths[doc.id]} for doc in docs] if len(docs) <= NAV_SECTION_LIMIT else []
         nav.append({SECTION_TITLES[doc_type]: [section_index(doc_type)] + entries})
         if not entries:
             unlisted = unlisted + [SECTIONS[doc_type] + "/"]
-    data: dict = {"site_name": config.title}
+    data: dict = {"site_name": html_text(config.title)}
     if urlsplit(config.base_url).scheme in ("http", "https"):
         data["site_url"] = config.base_url
     if config.description:
-        data["site_description"] = config.description
+        data["site_description"] = html_text(config.description)
     data.update({
         "docs_dir": "docs",
         "theme": {"name": "material", "font": False, "language": config.language,
@@ -83,15 +83,15 @@ def generated(title: str, text: str) -> str:
 
 
 def home_page(config: SiteConfig, sections: dict[str, list[Document]]) -> str:
-    lines = [config.description, ""] if config.description else []
+    lines = [md_text(config.description), ""] if config.description else []
     lines += [f"- [{SECTION_TITLES[t]}]({section_index(t)}) ({len(docs)})" for t, docs in sections.items()]
-    return generated(config.title, "\n".join(lines))
+    return generated(html_text(config.title), "\n".join(lines))
 
 
 def section_page(doc_type: str, docs: list[Document], paths: dict[str, str]) -> str:
     folder = SECTIONS[doc_type] + "/"
     lines = []
     for doc in docs:
-        summary = f": {doc.get('summary')}" if doc.get("summary") else ""
-        lines.append(f"- [{link_text(doc.title)}]({paths[doc.id].removeprefix(folder)}){summary}")
+        summary = f": {md_text(doc.get('summary'))}" if doc.get("summary") else ""
+        lines.append(f"- [{md_text(doc.title)}]({paths[doc.id].removeprefix(folder)}){summary}")
     return generated(SECTION_TITLES[doc_type], "\n".join(lines))

@@ -20,7 +20,7 @@ from ..content_types import REFERENCE_FIELDS
 from ..document import Document, Team
 from ..pages import TYPE_NAMES, contact_href, human_duration
 from . import body, yaml_text
-from .body import Exported, link_text
+from .body import Exported, html_text, md_text
 
 FACTS, EXTRA = "kc:facts", "kc:extra"
 
@@ -34,9 +34,9 @@ class PageContext:
 
 
 def front_matter(doc: Document, ctx: PageContext) -> dict:
-    front: dict = {"title": doc.title}
+    front: dict = {"title": html_text(doc.title)}     # MkDocs shows both as HTML
     if doc.get("summary"):
-        front["description"] = doc.get("summary")
+        front["description"] = html_text(doc.get("summary"))
     if doc.get("tags"):
         front["tags"] = list(doc.get("tags"))
     front["kc"] = kc_fields(doc, ctx)
@@ -81,13 +81,13 @@ def marked(name: str, text: str) -> str:
 
 def links(doc: Document, ids, ctx: PageContext) -> str:
     found = [ctx.exported.by_id[i] for i in ids or [] if i in ctx.exported.by_id]
-    return ", ".join(f"[{link_text(t.title)}]({ctx.exported.link(doc, t, None)})" for t in found)
+    return ", ".join(f"[{md_text(t.title)}]({ctx.exported.link(doc, t, None)})" for t in found)
 
 
 def team_text(team: Team) -> str:
     href = contact_href(team.contact)
-    contact = f"[{team.contact}]({href})" if href else f"`{team.contact}`"
-    return f"{link_text(team.name)} ({contact})"
+    contact = f"[{md_text(team.contact)}]({href})" if href else md_text(team.contact)
+    return f"{md_text(team.name)} ({contact})"
 
 
 def banner(doc: Document, ctx: PageContext) -> list[str]:
@@ -106,7 +106,7 @@ def fact_block(doc: Document, ctx: PageContext) -> list[str]:
     facts: list[tuple[str, str]] = []
     get = doc.get
     if doc.type == "policy":
-        facts += [("Version", str(get("version"))), ("Effective", str(get("effective"))),
+        facts += [("Version", md_text(get("version"))), ("Effective", str(get("effective"))),
                   ("Supersedes", links(doc, [get("supersedes")], ctx))]
     if doc.type == "newsletter":
         facts.append(("Date", str(get("date"))))
@@ -125,12 +125,12 @@ def fact_block(doc: Document, ctx: PageContext) -> list[str]:
                   ("Prerequisites", links(doc, get("prerequisites"), ctx))]
     if doc.type == "newsletter":
         facts.append(("Highlights", links(doc, get("highlights"), ctx)))
-    facts += [("Regions", ", ".join(get("regions") or [])), ("Updated", str(get("updated") or "")),
+    facts += [("Regions", ", ".join(md_text(r) for r in get("regions") or [])), ("Updated", str(get("updated") or "")),
               ("Review by", str(get("review_by") or "") if ctx.review_dates else "")]
     lines = [f"    - **{label}:** {value}" for label, value in facts if value]
     objectives = get("objectives") or []
     if objectives:
-        lines += ["    - **Objectives:**"] + [f"        - {objective}" for objective in objectives]
+        lines += ["    - **Objectives:**"] + [f"        - {md_text(objective)}" for objective in objectives]
     if not lines:
         return []
     return [f'!!! info "{TYPE_NAMES[doc.type]} details"\n' + "\n".join(lines) + "\n"]
@@ -140,12 +140,8 @@ def changelog(doc: Document) -> list[str]:
     entries = sorted(doc.get("changelog") or [], key=lambda e: (e.date, e.version), reverse=True)
     if not entries:
         return []
-    rows = "\n".join(f"| {e.version} | {e.date} | {table_cell(e.summary)} |" for e in entries)
+    rows = "\n".join(f"| {md_text(e.version)} | {e.date} | {md_text(e.summary)} |" for e in entries)
     return [f"## Change log {{#kc-changelog}}\n\n| Version | Date | What changed |\n|---|---|---|\n{rows}\n"]
-
-
-def table_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def quiz(doc: Document) -> list[str]:
@@ -154,10 +150,10 @@ def quiz(doc: Document) -> list[str]:
         return []
     out = ["## Check your understanding {#kc-quiz}\n"]
     for number, item in enumerate(questions, 1):
-        choices = "\n".join(f"- {choice}" for choice in item.choices)
+        choices = "\n".join(f"- {md_text(choice)}" for choice in item.choices)
         right = item.answer_index
         answer = item.choices[right] if right is not None else str(item.answer)
-        explanation = "\n\n    " + item.explanation.replace("\n", "\n    ") if item.explanation else ""
-        out.append(f"**{number}. {item.question}**\n\n{choices}\n\n"
-                   f'??? note "Answer"\n    {answer}{explanation}\n')
+        explanation = f"\n\n    {md_text(item.explanation)}" if item.explanation else ""
+        out.append(f"**{number}. {md_text(item.question)}**\n\n{choices}\n\n"
+                   f'??? note "Answer"\n    {md_text(answer)}{explanation}\n')
     return out
