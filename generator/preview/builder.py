@@ -35,8 +35,10 @@ class Previewer:
         started = time.perf_counter()
         try:
             self.config = load_config(self.config_path)
+            # jobs=1: this process serves pages and watches files from other threads, and a
+            # fork taken while one of them holds a lock can hang; rebuilds are incremental anyway
             result = build(self.config, out_dir=self.out_dir, audience=self.audience,
-                           drafts=self.drafts)
+                           drafts=self.drafts, jobs=1)
         except BuildFailed as failed:
             self.state.failed([d.to_dict() for d in failed.diagnostics if d.severity.value == "error"])
             report.print_text(failed.diagnostics, getattr(failed, "documents", 0), self.console)
@@ -54,7 +56,7 @@ class Previewer:
             return False
         self.last_seconds = time.perf_counter() - started
         self.state.built()
-        self.console.print(f"Rebuilt {result.pages} pages in {self.last_seconds:.2f} s "
+        self.console.print(f"Rebuilt {result.pages} pages ({result.rendered} rendered) in {self.last_seconds:.2f} s "
                            f"({result.warnings} warning{'s' * (result.warnings != 1)})",
                            markup=False, highlight=False)
         return True
