@@ -249,3 +249,24 @@ def test_front_matter_text_is_shown_as_text_not_run_as_html(make_site, tmp_path)
         assert not event_handlers(html) and "<script>alert" not in html, page
     html = (out / "site" / "policies" / "pp" / "index.html").read_text(encoding="utf-8")
     assert "<h1>A &amp; B &lt;img src=x onerror=alert(1)&gt; *x*</h1>" in html
+
+
+def test_images_and_attachments_are_copied_only_with_the_pages_that_show_them(make_site, tmp_path):
+    from .test_files import SITE
+    config = make_site(SITE)
+    out = tmp_path / "mk"
+    code, output = export(str(config.root / "site_config.yml"), out, "--audience", "public")
+    assert code == 0, output
+    text = (out / "docs" / "policies" / "spam.md").read_text(encoding="utf-8")
+    assert "![Escalation flow](../files/policies/escalation-flow.png)" in text
+    assert "[report form](../files/assets/report-form.pdf#page=2)" in text
+    assert '<img src="../files/assets/chart.svg" alt="Reports per month"' in text       # raw HTML too
+    copied = sorted(p.relative_to(out / "docs" / "files").as_posix() for p in (out / "docs" / "files").rglob("*"))
+    assert copied == ["assets", "assets/chart.svg", "assets/report-form.pdf", "policies",
+                      "policies/escalation-flow.png"]           # not the internal-only diagram
+    assert (out / "docs/files/policies/escalation-flow.png").read_bytes() == SITE["content/policies/escalation-flow.png"]
+    built = mkdocs_build(out)
+    assert built.returncode == 0, built.stderr
+    html = (out / "site" / "policies" / "spam" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../../files/policies/escalation-flow.png"' in html
+    assert (out / "site" / "files" / "policies" / "escalation-flow.png").is_file()

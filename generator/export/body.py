@@ -4,7 +4,8 @@
     [text](../policies/file.md#a)        ->  [text](../policies/id.md#a)   (the exported file)
     [text](/policies/id/#a)              ->  [text](../policies/id.md#a)   (site-absolute, XREF005)
     ## Heading                           ->  ## Heading {#kc-anchor}       (attr_list)
-    raw HTML                            ->  the same HTML through kc's sanitizer
+    ![alt](flow.png), [form](a/f.pdf)    ->  ![alt](../files/policies/flow.png)  (copied, as kc does)
+    raw HTML                            ->  the same HTML through kc's sanitizer, links rewritten
 
 Every heading gets the id kc gives it, so `[[id#anchor]]` lands where it does in kc and
 `mkdocs build --strict` can check it (MkDocs' own slugs differ: `enforcement--appeals`
@@ -16,9 +17,11 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
-from .. import markdown
+from .. import markdown, raw_html
 from ..document import Document
+from ..files import OUTPUT_FOLDER, file_link
 from ..render import ALLOWED_TAGS, Resolver, sanitize
 from . import lists
 from .edits import LineEdits
@@ -72,7 +75,7 @@ def convert(doc: Document, exported: Exported) -> str:
             line = token.map[0] if token.markup.startswith("#") else token.map[1] - 2
             edits.heading_id(line, token.attrGet("id") or None)
         elif token.type == "html_block" and token.map:
-            clean = sanitize(token.content)
+            clean = raw_html.rewrite_links(sanitize(token.content), resolver.link, resolver.image)
             if clean.strip() != token.content.strip():
                 for offset, text in enumerate(block_lines(clean, token.map[1] - token.map[0])):
                     edits.replace_line(token.map[0] + offset, text)
@@ -119,6 +122,16 @@ class ExportResolver(Resolver):
     def href_to(self, target: Document, anchor: str | None) -> str:
         return self.exported.link(self.current, target, anchor)
 
+    def _file(self, href: str) -> list | None:
+        """[href of the file's copy under docs/files/, width, height] (see generator/files.py)."""
+        found = self.current.files.get(href)
+        if found is None:
+            return None
+        fragment = file_link(href)[1]
+        here = posixpath.dirname(self.exported.paths[self.current.id])
+        copy = quote(posixpath.relpath(f"{OUTPUT_FOLDER}/{found.path}", here or "."))
+        return [copy + (f"#{fragment}" if fragment else ""), found.width, found.height]
+
 
 def inline_edits(token, resolver: ExportResolver, edits: LineEdits) -> None:
     start = token.map[0] if token.map else 0
@@ -133,9 +146,18 @@ def inline_edits(token, resolver: ExportResolver, edits: LineEdits) -> None:
             if new_href is not None:
                 line = start + markdown._line_of(token.content, f"]({href}")
                 edits.replace(line, f"]({href}", "](" + (new_href or "#"))  # "": not exported
-        elif child.type == "html_inline" and not safe_tag(child.content):
+        elif child.type == "image":
+            src = str(child.attrGet("src") or "")
+            found = resolver.image(src)
+            if found is not None:
+                line = start + markdown._line_of(token.content, f"]({src}")
+                edits.replace(line, f"]({src}", f"]({found[0]}")
+        elif child.type == "html_inline":
             line = start + markdown._line_of(token.content, child.content)
-            edits.replace(line, child.content, escape_html(child.content))
+            if not safe_tag(child.content):
+                edits.replace(line, child.content, escape_html(child.content))
+            elif (fixed := raw_html.rewrite_links(child.content, resolver.link, resolver.image)) != child.content:
+                edits.replace(line, child.content, fixed)
 
 
 TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")

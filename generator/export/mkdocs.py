@@ -4,6 +4,7 @@
     OUT/docs/index.md               home: the sections
     OUT/docs/<section>/index.md     a section's documents
     OUT/docs/<section>/<id>.md      one page per published document of the audience
+    OUT/docs/files/<path>           the images and attachments those pages link (as kc build)
 
 Documents are chosen by generator.audience exactly as `kc build` chooses them
 (published for the pages, listed for the navigation), so a public export holds nothing
@@ -20,6 +21,7 @@ from .. import output, pipeline
 from ..audience import check_audience, listed, published, visible_teams
 from ..config import SiteConfig
 from ..errors import BuildFailed
+from ..files import OUTPUT_FOLDER
 from ..lookups import by_title
 from ..urls import SECTIONS
 from . import mkdocs_config, page
@@ -57,6 +59,8 @@ def export(config: SiteConfig, out_dir: str | Path, audience: str = "internal", 
             doc_type, section_docs, paths)
     for doc in docs:
         files[f"docs/{paths[doc.id]}"] = page.render(doc, ctx)
+        for found in doc.files.values():     # images and attachments of exported documents only
+            files[f"docs/{OUTPUT_FOLDER}/{found.path}"] = config.content_path / found.path
     target = Path(out_dir).resolve()
     write(config, target, files)
     return ExportResult(target, audience, len(docs), len(files), site.diagnostics.warning_count)
@@ -74,11 +78,13 @@ def sections_of(config: SiteConfig, docs, drafts: bool) -> dict[str, list]:
     return sections
 
 
-def write(config: SiteConfig, target: Path, files: dict[str, str]) -> None:
+def write(config: SiteConfig, target: Path, files: dict[str, str | Path]) -> None:
+    """files: path in the export -> text, or the content file to copy."""
     staging = output.prepare(config, target)
     try:
-        for rel, text in sorted(files.items()):
-            output.write_file(staging, rel, text.encode("utf-8"))
+        for rel, content in sorted(files.items()):
+            data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
+            output.write_file(staging, rel, data)
         output.write_marker(staging)
         output.swap_in(staging, target)
     except OSError as exc:
