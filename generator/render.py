@@ -34,7 +34,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "id", "title", "lang", "dir"},
-    "a": {"href"},
+    "a": {"href", "aria-label", "data-pagefind-ignore"},
     "img": {"src", "alt", "width", "height", "loading"},
     "input": {"type", "checked", "disabled"},
     "ol": {"start"},
@@ -198,6 +198,7 @@ def render_body(doc: Document, resolver: Resolver) -> RenderedPage:
     rewrite_md_links(tokens, resolver)
     toc = table_of_contents(tokens)
     one_title(tokens, doc.title)
+    heading_links(tokens)
     shape_admonitions(tokens)
     html = md.renderer.render(tokens, md.options, env)
     return RenderedPage(html=sanitize(html), toc=toc,
@@ -261,6 +262,19 @@ def one_title(tokens: list[Token], title: str) -> None:
     for token in tokens:
         if token.type in ("heading_open", "heading_close") and token.tag == "h1":
             token.tag = "h2"
+
+
+def heading_links(tokens: list[Token]) -> None:
+    """A visible "copy link" affordance after each heading with an id (kc.js copies the section's
+    address on click; without JavaScript it is a plain link to the section)."""
+    for index, token in enumerate(tokens):
+        anchor = token.attrGet("id") if token.type == "heading_open" else None
+        if not anchor or index + 1 >= len(tokens) or tokens[index + 1].type != "inline":
+            continue
+        link = Token("html_inline", "", 0)
+        link.content = (f' <a class="heading-link" href="#{escape(str(anchor), quote=True)}" '
+                        f'aria-label="Copy link to this section" data-pagefind-ignore>#</a>')
+        tokens[index + 1].children = (tokens[index + 1].children or []) + [link]
 
 
 def table_of_contents(tokens: list[Token]) -> list[TocEntry]:

@@ -105,7 +105,7 @@ def test_a_body_starting_with_its_title_gives_one_h1(make_site, tmp_path):
     build(config, out_dir=out, audience="public", today=TODAY)
     html = (out / "faqs/alpha/index.html").read_text()
     assert html.count("<h1") == 1
-    assert '<h2 id="second-part">Second part</h2>' in html
+    assert '<h2 id="second-part">Second part <a class="heading-link" href="#second-part"' in html
     assert broken_links(out, "/") == []
 
 

@@ -95,7 +95,8 @@ def test_admonitions_render_as_asides_and_collapsibles_as_details(corpus):
 def test_headings_keep_ids_and_feed_the_table_of_contents(corpus):
     page = doc("here", body="# Title\n\n## Enforcement & Appeals\n\n### Tier 1 {#tier-one}\n\n#### Deep\n")
     rendered = render_body(page, Resolver(page, corpus))
-    assert '<h3 id="tier-one">Tier 1</h3>' in rendered.html
+    assert ('<h3 id="tier-one">Tier 1 <a class="heading-link" href="#tier-one" '
+            'aria-label="Copy link to this section" data-pagefind-ignore="">#</a></h3>') in rendered.html
     assert [(e.level, e.text, e.anchor) for e in rendered.toc] == [
         (2, "Enforcement & Appeals", "enforcement--appeals"), (3, "Tier 1", "tier-one")]
 

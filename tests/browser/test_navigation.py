@@ -81,6 +81,8 @@ def test_nav_breadcrumbs_and_toc(browser, site_url, viewport, mount):
     # Table of contents: every entry points at a heading on the page; a click scrolls to it.
     toc = browser.find("nav.toc[aria-label='On this page']")
     assert toc.is_displayed(), "the table of contents is not visible"
+    if toc.find_element("css selector", "details").get_attribute("open") is None:   # collapsed on phones
+        browser.click(toc.find_element("css selector", "summary"))
     entries = toc.find_elements("css selector", "a")
     assert len(entries) >= 3
     for entry in entries:

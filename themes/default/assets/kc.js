@@ -118,3 +118,40 @@
     });
   });
 })();
+
+// Reading long documents: "On this page" is open where it is a sidebar (collapsed on phones,
+// so the title and first paragraph come first), marks the section being read, and heading
+// links copy the section's address.
+(function () {
+  var box = document.querySelector(".toc-box");
+  if (box && window.matchMedia && window.matchMedia("(min-width: 1100px)").matches) box.open = true;
+  var links = box ? Array.prototype.slice.call(box.querySelectorAll("a[href^='#']")) : [];
+  if (links.length && "IntersectionObserver" in window) {
+    var byId = {};
+    links.forEach(function (a) { byId[decodeURIComponent(a.getAttribute("href").slice(1))] = a; });
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting || !byId[entry.target.id]) return;
+        links.forEach(function (a) { a.removeAttribute("aria-current"); });
+        byId[entry.target.id].setAttribute("aria-current", "location");
+      });
+    }, { rootMargin: "0px 0px -70% 0px" });
+    Object.keys(byId).forEach(function (id) {
+      var heading = document.getElementById(id);
+      if (heading) observer.observe(heading);
+    });
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.heading-link") : null;
+    if (!link || !navigator.clipboard) return;
+    var address = location.href.split("#")[0] + link.getAttribute("href");
+    navigator.clipboard.writeText(address).then(function () {
+      link.classList.add("copied");
+      link.setAttribute("aria-label", "Link copied");
+      setTimeout(function () {
+        link.classList.remove("copied");
+        link.setAttribute("aria-label", "Copy link to this section");
+      }, 2000);
+    }, function () {});
+  });
+})();
