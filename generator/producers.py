@@ -13,6 +13,7 @@ from .listings import (archive_pages, catalog_pages, home_pages, not_found_pages
                        term_pages)
 from .pages import Page, document_page
 from .redirects import redirect_pages
+from search.page import search_pages
 
 
 def document_pages(ctx) -> list[Page]:
@@ -21,7 +22,7 @@ def document_pages(ctx) -> list[Page]:
 
 
 PRODUCERS = (document_pages, home_pages, catalog_pages, archive_pages, term_pages, team_pages,
-             history_pages, health_pages, not_found_pages, redirect_pages)
+             history_pages, health_pages, not_found_pages, redirect_pages, search_pages)
 
 
 def all_pages(ctx) -> list[Page]:

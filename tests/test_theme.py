@@ -78,7 +78,8 @@ def test_cli_build_prints_a_one_line_summary(tmp_path):
     result = CliRunner().invoke(main, ["build", "--config", str(config), "--out", str(out),
                                        "--audience", "public"])
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Built 19 pages (4 documents) for audience public in ")
+    # 20 pages: the 4 documents, listings, teams, 404 and the search results page (search/)
+    assert result.output.startswith("Built 20 pages (4 documents) for audience public in ")
     assert "(0 warnings)" in result.output and result.output.count("\n") == 1
 
 

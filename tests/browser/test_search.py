@@ -114,3 +114,70 @@ def test_escape_closes_the_results(browser, root_url):
     browser.wait(lambda d: not [r for r in d.find_elements("css selector", "#search .pagefind-ui__result")
                                 if r.is_displayed()], "Escape to close the results")
     assert browser.js("return document.activeElement") == browser.find("#search input")
+
+
+def result_titles(browser, scope: str = "#search") -> list[str]:
+    return browser.js(f"""return Array.from(document.querySelectorAll(
+        '{scope} .pagefind-ui__result-inner > .pagefind-ui__result-title'), t => t.textContent.trim())""")
+
+
+def test_results_say_what_they_are_and_mark_deprecated_documents(browser, root_url):
+    browser.open(root_url)
+    search(browser, "external links")
+    results(browser)
+    settle(browser)
+    titles = result_titles(browser)
+    # external-links is a deprecated policy in the sample content
+    assert any(t.startswith("Policy \u00b7 Deprecated \u00b7 ") for t in titles), titles
+    kinds = {t.split(" \u00b7 ")[0] for t in titles}
+    assert kinds <= {"Policy", "Playbook", "Training", "FAQ", "Newsletter", "Team"}, titles
+
+
+def test_teams_are_searchable(browser, root_url):
+    browser.open(root_url)
+    search(browser, "child safety")
+    results(browser)
+    settle(browser)
+    assert "teams/child-safety/" in result_paths(browser, root_url)[:5], result_paths(browser, root_url)
+    assert any(t.startswith("Team \u00b7 Child Safety") for t in result_titles(browser))
+
+
+def test_enter_opens_a_results_page_that_can_be_shared(browser, root_url):
+    browser.open(root_url + "faqs/how-to-appeal/")
+    box = search(browser, "doxxing")
+    box.send_keys("\n")
+    browser.wait(lambda d: "/search/?q=doxxing" in d.current_url, "Enter to open the results page")
+    browser.wait_ready()
+    shared = browser.url
+    browser.open(shared)                      # a bookmarked or shared link shows the same results
+    browser.wait(lambda d: result_titles(browser, "#search-page"), "results on the results page")
+    assert browser.js("return document.querySelector('#search-page #search input').value") == "doxxing"
+    assert any("Harassment" in t for t in result_titles(browser, "#search-page")[:3])
+
+
+def test_results_page_restores_filters_from_the_url(browser, root_url):
+    browser.open(root_url + "search/?q=harassment&type=FAQ")
+    def only_faqs(_driver):
+        titles = result_titles(browser, "#search-page")
+        return len(titles) >= 2 and all(t.startswith("FAQ \u00b7 ") for t in titles)
+    browser.wait(only_faqs, "results filtered to FAQs (unfiltered, a policy comes first)")
+    assert browser.js("return document.querySelector('#search-page #search input').value") == "harassment"
+
+
+@pytest.mark.parametrize("keys", ["/", "ctrl-k"])
+def test_slash_and_ctrl_k_focus_the_search_box(browser, root_url, keys):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+    browser.open(root_url + "policies/harassment-bullying/")
+    browser.wait(lambda d: d.find_elements("css selector", "#search input"), "the search box")
+    browser.find("body").click()
+    actions = ActionChains(browser.driver)
+    if keys == "/":
+        actions.send_keys("/")
+    else:
+        actions.key_down(Keys.CONTROL).send_keys("k").key_up(Keys.CONTROL)
+    actions.perform()
+    browser.wait(lambda d: d.switch_to.active_element.get_attribute("class") and
+                 "pagefind-ui__search-input" in d.switch_to.active_element.get_attribute("class"),
+                 "the search box to have focus")
+    assert browser.js("return document.activeElement.value") == ""   # the "/" was not typed

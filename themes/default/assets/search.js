@@ -86,23 +86,86 @@
     return fixed;
   }
 
-  new window.PagefindUI({
-    element: "#search",
-    bundlePath: absolute(box.dataset.bundle),
-    showSubResults: true,
-    showImages: false,
-    resetStyles: false,
-    excerptLength: 24,
-    debounceTimeoutMs: 150,
-    processTerm: correct,
-    translations: { placeholder: "Search policies, playbooks, FAQs\u2026",
-                    search_label: "Search the knowledge center" }
-  });
+  /* Each result says what it is (Policy, Playbook, Training, FAQ, Newsletter, Team;
+     "Deprecated" where it matters), and excerpts lose footnote markers ([1], ↩). */
+  function clean(text) { return (text || "").replace(/\s*\[\d+\]|\u21a9\ufe0e?/g, ""); }
+  function labelled(result) {
+    var kind = result.meta && result.meta.kind;
+    if (kind) result.meta.title = kind + " \u00b7 " + (result.meta.title || "");
+    result.excerpt = clean(result.excerpt);
+    (result.sub_results || []).forEach(function (sub) { sub.excerpt = clean(sub.excerpt); });
+    return result;
+  }
+
+  function mount(element, extra) {
+    var ui = new window.PagefindUI(Object.assign({
+      element: "#" + element.id,
+      bundlePath: absolute(element.dataset.bundle),
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      excerptLength: 24,
+      debounceTimeoutMs: 150,
+      processTerm: correct,
+      processResult: labelled,
+      translations: { placeholder: "Search policies, playbooks, FAQs, teams\u2026",
+                      search_label: "Search the knowledge center" }
+    }, extra || {}));
+    var input = element.querySelector("input");
+    if (input) input.setAttribute("aria-label", "Search the knowledge center");
+    element.addEventListener("focusin", loadTerms, { once: true });
+    return { ui: ui, input: input };
+  }
+
+  /* On the results page the header's box moves into the page, results under it. */
+  var page = document.getElementById("search-page");
+  if (page) page.appendChild(box);
+  var header = mount(box);
   var form = box.querySelector("form");          // Pagefind's form carries role="search"
   if (form) form.insertAdjacentElement("afterend", note);
-  var input = box.querySelector("input");
-  if (input) input.setAttribute("aria-label", "Search the knowledge center");
-  box.addEventListener("focusin", loadTerms, { once: true });
+
+  /* Enter opens the results page, search/?q=…, which can be bookmarked and shared. */
+  if (header.input && !page) {
+    header.input.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || !header.input.value.trim()) return;
+      event.preventDefault();
+      window.location.href = absolute(box.dataset.page) + "?q=" + encodeURIComponent(header.input.value.trim());
+    });
+  }
+
+  /* The results page: query and filters from the URL (?q=…&type=Policy&tag=…&region=…),
+     and the URL kept in step with what is typed. */
+  if (page) {
+    var main = header;
+    var params = new URLSearchParams(window.location.search);
+    var filters = {};
+    ["type", "tag", "region"].forEach(function (name) {
+      var values = params.getAll(name);
+      if (values.length) filters[name] = values;
+    });
+    if (Object.keys(filters).length) main.ui.triggerFilters(filters);
+    if (params.get("q")) main.ui.triggerSearch(params.get("q"));
+    if (main.input) {
+      main.input.addEventListener("input", function () {
+        var next = new URLSearchParams(window.location.search);
+        if (main.input.value.trim()) next.set("q", main.input.value.trim()); else next.delete("q");
+        window.history.replaceState(null, "", "?" + next.toString());
+      });
+    }
+  }
+
+  /* "/" or Ctrl-K (Cmd-K) from anywhere focuses the search box. */
+  document.addEventListener("keydown", function (event) {
+    var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName) || event.target.isContentEditable;
+    var slash = event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey;
+    var ctrlK = (event.ctrlKey || event.metaKey) && (event.key === "k" || event.key === "K");
+    if (!slash && !ctrlK) return;
+    var target = header.input;
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
+    target.select();
+  });
 
   /* Escape closes the results and returns to the box. */
   box.addEventListener("keydown", function (event) {
