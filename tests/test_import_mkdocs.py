@@ -9,7 +9,10 @@ from click.testing import CliRunner
 from generator import load_config, pipeline
 from generator.cli import main
 
+from .test_files import png
+
 ROOT = Path(__file__).resolve().parent.parent
+PNG = png(4, 3)
 
 
 def run(*args: str):
@@ -80,11 +83,14 @@ def mkdocs_project(root: Path) -> Path:
         "docs/guides/report.md": "# How to report spam\n\nRead [the rules](../rules/spam.md#spam-scams) and "
                                  "[how to appeal](../rules/spam.md#appeal-steps) first, and "
                                  "[Spam rules](../rules/spam.md).\n\n![Report button](../img/report.png)\n\n"
+                                 "![Gone](gone.png)\n\n"
                                  "=== \"Web\"\n\n    Click Report.\n\nSee [nowhere](missing.md).\n",
     }
     for rel, text in files.items():
         (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
+    (root / "docs" / "img").mkdir()
+    (root / "docs" / "img" / "report.png").write_bytes(PNG)
     return root
 
 
@@ -96,7 +102,10 @@ def test_a_plain_mkdocs_project_imports_and_checks_clean(tmp_path):
     assert "Imported 3 pages (3 faq)" in output
     assert "docs/rules/spam.md: looks like a policy but has no owner, version, effective; imported as an FAQ" in output
     assert "docs/rules/spam.md: front matter hide has no kc field" in output
-    assert "docs/guides/report.md: image ../img/report.png: not copied" in output
+    assert "docs/guides/report.md: file gone.png: not in docs/; left as it is" in output
+    assert (out / "content" / "assets" / "img" / "report.png").read_bytes() == PNG
+    assert "![Report button](../assets/img/report.png)" in (out / "content" / "faqs" / "report.md").read_text(
+        encoding="utf-8")
     assert "docs/guides/report.md: uses content tabs" in output
     assert "docs/guides/report.md: link to missing.md: no such page was imported; kept its text only" in output
     report = (out / "content" / "faqs" / "report.md").read_text(encoding="utf-8")
@@ -109,9 +118,9 @@ def test_a_plain_mkdocs_project_imports_and_checks_clean(tmp_path):
     assert "## Appeals {#appeal-steps}" in spam
     assert "title: Support Docs" in (out / "site_config.yml").read_text(encoding="utf-8")
     code, output = run("check", "--config", str(out / "site_config.yml"))
-    # the one problem left is the image the import did not copy (MkDocs' own page had it dead too)
+    # the one problem left is the image MkDocs' own page had dead too, as the import said
     assert code == 1 and "1 error, 0 warnings" in output, output
-    assert "content/faqs/report.md:8:18: error[FILE001] '../img/report.png' points at no file" in output
+    assert "content/faqs/report.md:10:9: error[FILE001] 'gone.png' points at no file" in output
 
 
 def test_refuses_a_folder_with_files_and_a_folder_without_mkdocs_yml(tmp_path):
@@ -134,3 +143,18 @@ def test_a_mkdocs_yml_with_an_alias_bomb_is_refused_in_one_line(tmp_path):
     code, output = run("import", "mkdocs", str(project), "--out", str(tmp_path / "kc"))
     assert code == 2 and "mkdocs.yml:" in output and "alias" in output
     assert not (tmp_path / "kc").exists()
+
+
+def test_images_and_attachments_come_back_with_their_pages(make_site, tmp_path):
+    from .test_files import SITE
+    config = make_site(SITE)
+    exported, imported = tmp_path / "mk", tmp_path / "kc"
+    assert run("export", "mkdocs", "--config", str(config.root / "site_config.yml"), "--out", str(exported))[0] == 0
+    code, output = run("import", "mkdocs", str(exported), "--out", str(imported))
+    assert code == 0 and "Could not map" not in output, output
+    code, output = run("check", "--config", str(imported / "site_config.yml"))
+    assert code == 0, output
+    copy = imported / "content" / "assets" / "files" / "policies" / "escalation-flow.png"
+    assert copy.read_bytes() == SITE["content/policies/escalation-flow.png"]
+    spam = (imported / "content" / "policies" / "spam.md").read_text(encoding="utf-8")
+    assert '<img src="../assets/files/assets/chart.svg"' in spam          # raw HTML images too

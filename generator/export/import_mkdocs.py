@@ -81,6 +81,9 @@ def import_mkdocs(project: str | Path, out: str | Path) -> ImportResult:
     by_source = {page.source: page.target for page in pages}
     files = {"site_config.yml": site_config(settings, kc), "content/teams.yml": teams_file(kc)}
     for page in pages:
+        copies, file_notes = import_page.convert_files(page.source_text, page.source, page.target.path, docs_dir)
+        page.notes += file_notes
+        files.update({f"content/{rel}": original for rel, original in copies.items()})
         files[f"content/{page.target.path}"] = document(page, by_source)
         notes += [f"docs/{page.source}: {note}" for note in page.notes]
     write(target, files)
@@ -248,13 +251,15 @@ def teams_file(kc: dict) -> str:
     return head + (yaml_text.dump(teams) if teams else "")
 
 
-def write(target: Path, files: dict[str, str]) -> None:
-    """Everything into a staging folder beside the target, then renamed into place."""
+def write(target: Path, files: dict[str, str | Path]) -> None:
+    """Everything (text, or a file to copy) into a staging folder beside the target, then
+    renamed into place."""
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.import-", dir=target.parent))
     try:
-        for rel, text in sorted(files.items()):
-            output.write_file(staging, rel, text.encode("utf-8"))
+        for rel, content in sorted(files.items()):
+            data = content.read_bytes() if isinstance(content, Path) else content.encode("utf-8")
+            output.write_file(staging, rel, data)
         os.chmod(staging, 0o755)
         if target.exists():
             target.rmdir()              # empty (checked above)

@@ -6,8 +6,8 @@
                                                     so links written for MkDocs still land
     <!-- kc:facts --> ...   -> removed (kc shows the facts from the front matter)
 
-What kc cannot show (images and attachments, content tabs, snippets, macros) is left
-as it is and reported, page by page.
+Images and attachments are copied to content/assets/<path under docs/>. What kc cannot
+show (content tabs, snippets, macros, icons) is left as it is and reported, page by page.
 """
 from __future__ import annotations
 
@@ -15,10 +15,15 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
 
-from .. import markdown
+from .. import markdown, raw_html
+from ..files import PUBLISHED_TYPES, file_link
 from .edits import LineEdits
 from .page import EXTRA, FACTS
+
+ASSETS = "assets"      # under content/: where kc keeps files shared by documents
 
 ATTR_LIST = re.compile(r"\s*\{:?\s*([^{}\n]*)\}\s*$")
 MKDOCS_ONLY = [(re.compile(r"^\s*=== \"", re.M), "content tabs (=== \"Tab\")"),
@@ -26,7 +31,6 @@ MKDOCS_ONLY = [(re.compile(r"^\s*=== \"", re.M), "content tabs (=== \"Tab\")"),
                (re.compile(r"\{\{.*\}\}"), "macros ({{ ... }})"),
                (re.compile(r":(?:material|fontawesome|octicons|simple)-[\w-]+:"), "icons (:material-...:)")]
 ATTR = re.compile(r"[#.][\w:.-]+|[\w-]+=\S*")
-IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)")
 
 
 @dataclass
@@ -171,7 +175,56 @@ def unmappable(body: str) -> list[str]:
     for pattern, what in MKDOCS_ONLY:
         if pattern.search(body):
             notes.append(f"uses {what}: kc shows it as plain text")
-    for image in sorted(set(IMAGE.findall(body))):
-        notes.append(f"image {image}: not copied; copy it into content/ at that path from the page "
-                     f"(kc check reports it as FILE001 until then)")
     return notes
+
+
+def convert_files(source: Source, page_path: str, new_path: str, docs_dir: Path) -> tuple[dict, list[str]]:
+    """Images and attachments the page links (Markdown or raw HTML), copied to
+    content/assets/<path under docs/>: ({path under content/: file to copy}, notes).
+    Links are pointed at the copies."""
+    copies, notes = {}, []
+    root = docs_dir.resolve()
+
+    def copy(href: str) -> str | None:
+        found = file_link(href)
+        if found is None:
+            return None
+        path, fragment = found
+        rel = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), path))
+        original = docs_dir / rel
+        if rel.startswith("../") or not original.is_file() or original.is_symlink() \
+                or not original.resolve().is_relative_to(root):
+            notes.append(f"file {path}: not in docs/; left as it is (kc check reports FILE001)")
+            return None
+        if posixpath.splitext(rel)[1].lower() not in PUBLISHED_TYPES:
+            notes.append(f"file {path}: kc does not publish this kind of file; left as it is")
+            return None
+        copies[f"{ASSETS}/{rel}"] = original
+        new_href = quote(posixpath.relpath(f"{ASSETS}/{rel}", posixpath.dirname(new_path)))
+        return new_href + (f"#{fragment}" if fragment else "")
+
+    def in_html(html: str) -> str:
+        return raw_html.rewrite_links(html, copy, lambda src: [new, None, None] if (new := copy(src)) else None)
+
+    lines = source.edits.lines
+    for token in source.tokens:
+        if token.type == "html_block" and token.map:
+            for index in range(token.map[0], min(token.map[1], len(lines))):
+                if (fixed := in_html(lines[index])) != lines[index]:
+                    source.edits.replace(index, lines[index], fixed)
+        if token.type != "inline" or not token.children:
+            continue
+        start = token.map[0] if token.map else 0
+        for child in token.children:
+            if child.type == "html_inline":
+                if (fixed := in_html(child.content)) != child.content:
+                    source.edits.replace(start + markdown._line_of(token.content, child.content),
+                                         child.content, fixed)
+                continue
+            attribute = {"image": "src", "link_open": "href"}.get(child.type)
+            href = str(child.attrGet(attribute) or "") if attribute else ""
+            new_href = copy(href) if href else None
+            if new_href is not None:
+                line = start + markdown._line_of(token.content, f"]({href}")
+                source.edits.replace(line, f"]({href}", f"]({new_href}")
+    return copies, notes
