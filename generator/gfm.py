@@ -25,7 +25,15 @@ ALERT_MARKER = re.compile(r"\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n
 SINGLE_TILDE = re.compile(r"~(?=[^\s~])[^~]*?[^\s~]~(?!~)|~[^\s~]~(?!~)")
 
 
+AUTOLINK_HINT = re.compile(r"://|www\.|@", re.IGNORECASE)
+GITHUB_AUTOLINK = re.compile(r"(?:https?://|ftp://|www\.|mailto:)", re.IGNORECASE)
+
+
 def gfm_plugin(md: MarkdownIt) -> None:
+    if md.linkify is not None:
+        pretest = md.linkify.pretest   # a slow regex: skip text that cannot hold a GitHub autolink
+        md.linkify.pretest = lambda text: AUTOLINK_HINT.search(text) is not None and pretest(text)
+        md.core.ruler.after("linkify", "github_autolinks", github_autolinks_rule)
     md.inline.ruler.before("strikethrough", "single_tilde", single_tilde_rule)
     md.core.ruler.after("block", "github_alerts", github_alerts_rule)
     md.add_render_rule("footnote_anchor_name", footnote_anchor_name)
@@ -48,6 +56,21 @@ def footnote_anchor_pattern() -> re.Pattern:
 def footnote_anchor_name(self, tokens: list[Token], idx: int, options, env) -> str:
     """'-1' so the plugin's ids read `fn-1` and `fnref-1`, as on GitHub."""
     return f"-{tokens[idx].meta['id'] + 1}"
+
+
+def github_autolinks_rule(state: StateCore) -> None:
+    """Keep the autolinks GitHub makes (`https://…`, `www.…`, e-mail addresses) and undo linkify's
+    bare domains: `roles.md` or `example.com` in a sentence stay text, as on GitHub."""
+    for token in state.tokens:
+        children = token.children if token.type == "inline" else None
+        index = 0
+        while children and index + 2 < len(children):
+            child = children[index]
+            text = children[index + 1].content
+            if (child.type == "link_open" and child.markup == "linkify"
+                    and not GITHUB_AUTOLINK.match(text) and "@" not in text):
+                children[index:index + 3] = [children[index + 1]]
+            index += 1
 
 
 def single_tilde_rule(state: StateInline, silent: bool) -> bool:

@@ -19,7 +19,7 @@ from . import markdown
 from .document import Heading
 
 CACHE_FILE = Path(".kc") / "cache" / "outlines.json"
-FORMAT = 4   # 2: raw HTML anchors, site-absolute and #fragment references; 3: GitHub slugs; 4: file, image and alt-text references
+FORMAT = 5   # 2: raw HTML anchors, site-absolute and #fragment references; 3: GitHub slugs; 4: file, image and alt-text references; 5: GitHub autolinks only
 
 
 def fingerprint() -> str:

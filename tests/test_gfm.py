@@ -31,6 +31,11 @@ def test_bare_urls_www_and_email_addresses_become_links():
     assert '<a href="https://example.com/a?b=1">https://example.com/a?b=1</a>' in html
 
 
+def test_bare_file_and_domain_names_stay_text_as_on_github():
+    html = render("See roles.md, flow.png and example.com.\n")
+    assert "<a" not in html and "See roles.md, flow.png and example.com." in html
+
+
 def test_single_and_double_tilde_strike_through():
     html = render("~old rule~ and ~~older~~, but a~b and ~ spaced ~ stay.\n")
     assert "<s>old rule</s>" in html and "<s>older</s>" in html

@@ -16,6 +16,7 @@ from generator import load_config, pipeline
 from generator.build import build
 
 from .build_support import broken_links
+from .test_files import png
 from .conftest import ROOT, TODAY
 
 TEAMS = "t1:\n  name: Team One\n  contact: t1@example.com\n"
@@ -110,7 +111,10 @@ def linked_site(make_site):
             "[roles](../faqs/roles.md/#scribe) [abs](/faqs/roles/) [abs2](/faqs/roles/index.html#scribe)\n"
             "[self](#tiers) [legacy](#legacy) [raw](#raw)\n\n"
             "<div>\n<a href=\"../faqs/roles.md#scribe\">block html</a>\n</div>\n\n"
-            "Inline <a href=\"../faqs/roles.md/\">html</a>.\n")),
+            "Inline <a href=\"../faqs/roles.md/\">html</a>.\n\n"
+            "![Flow](flow.png) [the data](../assets/data.csv)\n")),
+        "content/policies/flow.png": png(12, 8),
+        "content/assets/data.csv": "a,b\n1,2\n",
         "content/faqs/roles.md": faq("roles", "## Scribe\n\n[[spam#legacy]] [back](/policies/spam/#raw)\n"),
         "content/faqs/secret.md": faq("secret", "## Hidden\n", audience="internal"),
         "content/policies/internal-only.md": policy("internal-only", "[s](/faqs/secret/)\n", "internal"),
@@ -129,6 +133,7 @@ def test_accepted_links_are_rewritten_to_relative_page_urls(linked_site, tmp_pat
     assert '<a href="../../faqs/roles/#scribe">block html</a>' in html
     assert '<a href="../../faqs/roles/">html</a>' in html
     assert '<a id="legacy"></a>' in html
+    assert '<img src="../../files/policies/flow.png" alt="Flow" width="12" height="8" loading="lazy">' in html
     assert broken_links(out, "/kc/") == []
 
 
@@ -150,7 +155,8 @@ def test_generated_corpus_has_no_broken_internal_link_anchor_or_image(tmp_path, 
     root = tmp_path / "generated"
     corpus.generate(root, 300)
     extra = linked_site.content_path   # the hand-written link forms, next to the generated ones
-    for doc in ("policies/spam.md", "faqs/roles.md"):
+    (root / "content" / "assets").mkdir()
+    for doc in ("policies/spam.md", "faqs/roles.md", "policies/flow.png", "assets/data.csv"):
         shutil.copy(extra / doc, root / "content" / doc)
     with open(root / "content" / "teams.yml", "a", encoding="utf-8") as teams:
         teams.write(TEAMS)
