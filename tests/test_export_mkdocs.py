@@ -270,3 +270,19 @@ def test_images_and_attachments_are_copied_only_with_the_pages_that_show_them(ma
     html = (out / "site" / "policies" / "spam" / "index.html").read_text(encoding="utf-8")
     assert 'src="../../files/policies/escalation-flow.png"' in html
     assert (out / "site" / "files" / "policies" / "escalation-flow.png").is_file()
+
+
+def test_old_ids_in_aliases_resolve_as_in_kc(make_site, tmp_path):
+    config = make_site({
+        "content/teams.yml": TEAMS,
+        "content/policies/spam.md": policy("spam", extra="aliases: [junk-mail]\n"),
+        "content/faqs/ask.md": doc("id: ask\ntitle: Ask\naudience: public\npolicies: [junk-mail]\n",
+                                   "See [[junk-mail#enforcement]].\n"),
+    })
+    out = tmp_path / "mk"
+    code, output = export(str(config.root / "site_config.yml"), out)
+    assert code == 0, output
+    text = (out / "docs" / "faqs" / "ask.md").read_text(encoding="utf-8")
+    assert "See [Policy spam](../policies/spam.md#enforcement)." in text
+    assert "**Policies:** [Policy spam](../policies/spam.md)" in text
+    assert mkdocs_build(out).returncode == 0

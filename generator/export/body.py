@@ -36,6 +36,12 @@ class Exported:
 
     def __post_init__(self):
         self.by_src = {doc.src_path: doc for doc in self.by_id.values()}
+        from ..redirects import aliases_of
+        self.aliases = {alias: doc for doc in self.by_id.values() for alias in aliases_of(doc)}
+
+    def find(self, doc_id: str | None) -> Document | None:
+        """The exported document with this id, or the one that took it over (`aliases:`), as in kc."""
+        return self.by_id.get(doc_id) or self.aliases.get(doc_id) if doc_id else None
 
     def link(self, source: Document, target: Document, anchor: str | None) -> str:
         here = posixpath.dirname(self.paths[source.id])

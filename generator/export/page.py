@@ -56,8 +56,8 @@ def kc_fields(doc: Document, ctx: PageContext) -> dict:
         data.pop("review_by", None)
     for name in REFERENCE_FIELDS.get(doc.type, {}):
         if isinstance(data.get(name), list):
-            data[name] = [i for i in data[name] if i in ctx.exported.by_id]
-        elif data.get(name) and data[name] not in ctx.exported.by_id:
+            data[name] = [i for i in data[name] if ctx.exported.find(i)]
+        elif data.get(name) and not ctx.exported.find(data[name]):
             del data[name]
     return {k: v for k, v in data.items() if v not in ([], None)}
 
@@ -80,7 +80,7 @@ def marked(name: str, text: str) -> str:
 
 
 def links(doc: Document, ids, ctx: PageContext) -> str:
-    found = [ctx.exported.by_id[i] for i in ids or [] if i in ctx.exported.by_id]
+    found = [t for t in map(ctx.exported.find, ids or []) if t]
     return ", ".join(f"[{md_text(t.title)}]({ctx.exported.link(doc, t, None)})" for t in found)
 
 
