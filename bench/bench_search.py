@@ -97,15 +97,19 @@ def percentile(values: list[float], share: float) -> float:
 def bench_engines(config, work: Path, repeat: int) -> None:
     """Both engines on the same documents, side by side: indexing (median of `repeat`
     runs), index size, in-process query latency, and `kc search` as a whole process."""
+    from generator.markdown import parse
+    from search.sections import skeleton
     site = pipeline.check(config)
     docs = indexed_documents(published(site, "internal"), drafts=False)
+    # As in a build: the render stage already parsed each body and kept its sections.
+    skeletons = {doc.id: skeleton(parse(doc.body)) for doc in docs}
     rows: dict[str, dict[str, str]] = {}
     for name in ENGINES:
         out = work / f"index-{name}"
         runs = []
         for _ in range(repeat):
             started = time.perf_counter()
-            folder = stage.write_index(site, docs, out, name)
+            folder = stage.write_index(site, docs, out, name, skeletons)
             runs.append(time.perf_counter() - started)
         size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
         config.search.engine = name
