@@ -23,7 +23,9 @@ FORMAT = 5   # 2: raw HTML anchors, site-absolute and #fragment references; 3: G
 
 
 def fingerprint() -> str:
-    return "/".join([str(FORMAT)] + [version(package) for package in ("kc", "markdown-it-py", "mdit-py-plugins")])
+    from .incremental.fingerprint import code_hash   # kc's code: a local change drops the cache too
+    return "/".join([str(FORMAT), code_hash()]
+                    + [version(package) for package in ("kc", "markdown-it-py", "mdit-py-plugins")])
 
 
 class OutlineCache:

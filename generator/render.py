@@ -294,7 +294,15 @@ def sanitize(html: str) -> str:
                       url_schemes=URL_SCHEMES, link_rel=None, strip_comments=True,
                       clean_content_tags={"script", "style"},
                       filter_style_properties={"text-align"}, attribute_filter=_self_hosted_images)
-    return TASK_BOX.sub(_label_task_box, clean)
+    return wrap_tables(TASK_BOX.sub(_label_task_box, clean))
+
+
+def wrap_tables(html: str) -> str:
+    """Each table in a box of its own that scrolls sideways, so a wide table never widens
+    the page or squeezes the text around it; focusable, so keyboards can scroll it too."""
+    return (html.replace("<table>", '<div class="table-wrap" tabindex="0" role="region" aria-label="Table">'
+                                    "<table>")
+                .replace("</table>", "</table></div>"))
 
 
 TASK_BOX = re.compile(r'<input class="task-list-item-checkbox"([^>]*)>')

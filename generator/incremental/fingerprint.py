@@ -43,8 +43,21 @@ def hash_text(*parts: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def code_hash() -> str:
+    """kc's own code: a changed kc (an upgrade, a local edit) never reuses output or caches
+    made by another. Its .py files, read once per process (~100 files, a few ms)."""
+    digest = hashlib.blake2b(digest_size=16)
+    package = Path(__file__).resolve().parent.parent
+    for folder in (package, package.parent / "search"):
+        for path in sorted(folder.rglob("*.py")):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
 def library_versions() -> str:
-    found = []
+    found = [f"code={code_hash()}"]
     for name in LIBRARIES:
         try:
             found.append(f"{name}={version(name)}")

@@ -44,3 +44,18 @@ def test_every_body_heading_has_a_visible_link_to_itself(browser, root_url):
     browser.click(headings[1].find_element("css selector", "a.heading-link"))
     browser.wait(lambda d: d.current_url.endswith("#" + headings[1].get_attribute("id")),
                  "the heading link to point the address at its section")
+
+
+def test_a_wide_table_scrolls_in_its_own_box_without_widening_the_page(browser, root_url):
+    browser.phone()
+    browser.open(root_url + "faqs/agent-account-recovery-checks/")
+    wrap = browser.find(".doc-body .table-wrap")
+    assert wrap.get_attribute("tabindex") == "0", "a keyboard user must be able to scroll the table"
+    # the longest word a real table holds (an URL, a code) cannot wrap: make one that wide
+    browser.js("arguments[0].querySelector('td').textContent = 'x'.repeat(400)", wrap)
+    assert browser.js("return arguments[0].scrollWidth > arguments[0].clientWidth", wrap), \
+        "the table should scroll inside its box"
+    assert browser.js("return document.documentElement.scrollWidth <= innerWidth"), \
+        "a wide table must not make the whole page scroll sideways"
+    paragraph = browser.find(".doc-body p")
+    assert browser.js("return arguments[0].getBoundingClientRect().right <= innerWidth", paragraph)
