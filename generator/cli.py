@@ -6,12 +6,19 @@ import sys
 import click
 from rich.console import Console
 
-from . import pipeline, report
+from . import report
 from .config import CONTENT_TYPES, DEFAULT_CONFIG, load_config
 from .errors import KcError
 
 CONFIG_OPTION = click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True,
                              type=click.Path(dir_okay=False), help="The site's site_config.yml.")
+
+
+def run_check(*args, **kwargs):
+    """The check pipeline (load, validate, link), imported on first use: commands that do
+    not need it (`kc search` above all) start without loading it."""
+    from .pipeline import check
+    return check(*args, **kwargs)
 
 
 def console(stderr: bool = False) -> Console:
@@ -37,7 +44,7 @@ def main() -> None:
 def check(config_path: str, fmt: str, strict: bool) -> None:
     """Validate every document and cross-reference; report all problems at once."""
     try:
-        site = pipeline.check(load_config(config_path))
+        site = run_check(load_config(config_path))
     except KcError as error:
         fail(error)
     diags, count = site.diagnostics, len(site.documents)
@@ -210,7 +217,7 @@ def digest(config_path, since, until, period, since_last, audience, segment, fmt
     try:
         config = load_config(config_path)
         today = parse_date("--today", today_text) or date.today()
-        site = pipeline.check(config, today=today)
+        site = run_check(config, today=today)
         if site.diagnostics.has_errors():
             report.print_text(site.diagnostics, len(site.documents), console(stderr=True))
             sys.exit(1)
@@ -311,7 +318,7 @@ def diff_command(config_path, doc_id, from_version, to_version, fmt, audience) -
     from .history.command import find_diff
     from .history.render import to_html, to_json, to_markdown, to_rich
     try:
-        diff = find_diff(pipeline.check(load_config(config_path)), doc_id, from_version, to_version, audience)
+        diff = find_diff(run_check(load_config(config_path)), doc_id, from_version, to_version, audience)
     except KcError as error:
         fail(error)
     if fmt == "text":
@@ -343,7 +350,7 @@ def export_data(config_path, fmt, out, today_text) -> None:
     from .health import analyze
     try:
         config = load_config(config_path)
-        site = pipeline.check(config, parse_today(today_text))
+        site = run_check(config, parse_today(today_text))
         data = data_export.tables(site, analyze(site))
         target = out or data_export.DEFAULT_OUT.get(fmt)
         if fmt == "sqlite":
