@@ -32,7 +32,8 @@ def write(index, path: Path) -> None:
     counts = {word: count for word, count in index.vocabulary().items()
               if len(word) >= MIN_LENGTH and word.isalpha()}
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_WORDS]
-    data = {"words": [word for word, _count in ranked],
+    from .querytext import QUESTION_WORDS
+    data = {"words": [word for word, _count in ranked], "stop": sorted(QUESTION_WORDS),
             "synonyms": usable_synonyms(site_synonyms(index.config), index.vocabulary())}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True),

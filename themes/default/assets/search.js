@@ -16,12 +16,17 @@
   note.className = "kc-search-note";
   note.setAttribute("role", "status");
 
+  var stop = new Set();     // question and stop words (kc search drops them too)
+  var loading = null;
   function loadTerms() {
-    fetch(absolute(box.dataset.terms)).then(function (response) {
+    loading = loading || fetch(absolute(box.dataset.terms)).then(function (response) {
       return response.ok ? response.json() : null;
     }).then(function (data) {
-      if (data && Array.isArray(data.words)) { terms = data; known = new Set(data.words); }
+      if (data && Array.isArray(data.words)) {
+        terms = data; known = new Set(data.words); stop = new Set(data.stop || []);
+      }
     }).catch(function () { /* no word list: search still works, without corrections */ });
+    return loading;
   }
 
   function maxDistance(word) { return word.length <= 4 ? 0 : word.length <= 7 ? 1 : 2; }
@@ -83,8 +88,26 @@
       return replacement;
     }).join("");
     if (changed) note.textContent = "No page has \u201c" + term.trim() + "\u201d \u2014 showing results for \u201c" + fixed.trim() + "\u201d.";
-    return fixed;
+    return essentials(fixed);
   }
+
+  /* Pagefind wants every word of a query in a page, so a typed question ("what happens
+     when someone posts my address") finds nothing. Like kc search, keep the words that
+     carry the subject: question and stop words go, and so do words no page has, as long
+     as some word is left. */
+  function essentials(term) {
+    if (!terms) return term;
+    var words = term.trim().split(/\s+/);
+    if (words.length < 2 || /["()*]|\b(AND|OR|NOT)\b/.test(term)) return term;
+    var subject = words.filter(function (word) { return !stop.has(word.toLowerCase()); });
+    if (!subject.length) return term;
+    var last = words[words.length - 1];
+    var indexed = subject.filter(function (word) {
+      return isKnown(word.toLowerCase().replace(/[^a-z0-9'-]/g, ""), word === last);
+    });
+    return (indexed.length ? indexed : subject).join(" ");
+  }
+  window.kcSearchTerm = function (term) { return loadTerms().then(function () { return correct(term); }); };
 
   /* Each result says what it is (Policy, Playbook, Training, FAQ, Newsletter, Team;
      "Deprecated" where it matters), and excerpts lose footnote markers ([1], ↩). */
