@@ -11,11 +11,9 @@ from __future__ import annotations
 from ..site import Site
 from .collect import collect
 from .model import Digest, Item, Link, Period, Section
-from .period import newsletter_period
+from .newsletter_index import NewsletterIndex
 
 __all__ = ["Digest", "Item", "Link", "Period", "Section", "collect", "newsletter_items"]
-
-NOT_ON_NEWSLETTER_PAGES = ("newsletters", "reviews")
 
 
 def newsletter_items(site: Site, newsletter, audience: str) -> list[Section]:
@@ -28,7 +26,8 @@ def newsletter_items(site: Site, newsletter, audience: str) -> list[Section]:
 
         .path   site-relative ('policies/x/'): USE THIS in site templates
         .url    absolute, from base_url: for emails and feeds
+
+    A build makes one NewsletterIndex and asks it for every newsletter; this is the same
+    computation for a single newsletter.
     """
-    period = newsletter_period(site, newsletter, audience)
-    digest = collect(site, period, audience)
-    return [section for section in digest.sections if section.key not in NOT_ON_NEWSLETTER_PAGES]
+    return NewsletterIndex(site, audience).items(newsletter)

@@ -1,11 +1,12 @@
 """What each newsletter page lists under its text, for every newsletter of a build at once.
 
-`newsletter_items` (one newsletter) looks at every document; a build with hundreds of
-newsletters would do that hundreds of times. NewsletterIndex is made once per build:
-newsletter dates sorted for the period lookups, and every readable document's change
-dates sorted, so a newsletter's period finds its candidates by bisection. `collect`
-then looks at those candidates only; a document with no date in the period has no
-change in it, so the result equals `newsletter_items`.
+A newsletter covers the days from the day after the previous newsletter the audience
+sees (30 days back when there is none) up to its own date. Looking at every document
+for every newsletter would make a build with hundreds of newsletters quadratic, so
+NewsletterIndex is made once per build: newsletter dates sorted for the period lookups,
+and every readable document's change dates sorted, so a newsletter's period finds its
+candidates by bisection. `collect` then looks at those candidates only: a document with
+no date in the period has no change in it.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .collect import collect, readable
 from .model import Period, Section
 from .period import NEWSLETTER_FALLBACK_DAYS
 
-HIDDEN = ("newsletters", "reviews")   # not repeated on newsletter pages (see newsletter_items)
+HIDDEN = ("newsletters", "reviews")   # sections not repeated on a newsletter's page
 
 
 def change_dates(doc) -> set[date]:

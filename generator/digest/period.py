@@ -72,12 +72,3 @@ def last_newsletter_date(site: Site, audience: str, before: date) -> date:
                           f"use --since DATE instead")
     return max(dates)
 
-
-def newsletter_period(site: Site, newsletter, audience: str) -> Period:
-    """What a newsletter covers: from the day after the previous newsletter the audience
-    sees (or 30 days back when there is none) up to the newsletter's own date."""
-    own = newsletter.get("date")
-    earlier = [doc.get("date") for doc in site.of_type("newsletter")
-               if visible(doc, audience) and doc.status != "draft" and doc.get("date") < own]
-    start = shift(max(earlier), 1) if earlier else shift(own, -NEWSLETTER_FALLBACK_DAYS)
-    return Period(start, own)
