@@ -41,7 +41,7 @@ from .sitemap import sitemap
 from .lookups import Lookups, build_lookups
 from .output import write_file
 from .pages import Page
-from .render import RenderedPage, Resolver, paths_of, render_body
+from .render import RenderedPage, Resolver, paths_of
 from .site import Site
 from .theme import Asset, collect_assets, load_theme, make_environment, render_template
 from .urls import out_path
@@ -135,8 +135,7 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         from search import stage as search_stage
         search_stage.run(ctx)
         feeds.run(ctx)
-        output.write_marker(staging)
-        written = [str(p.relative_to(staging)) for p in staging.rglob("*") if p.is_file()]
+        written = output.write_marker(staging)
         size = sum((staging / rel).stat().st_size for rel in written)
         interrupted = output.swap_in(staging, target)
     except OSError as exc:
@@ -180,7 +179,6 @@ def save_manifest(path, site_key, files, hashes, ctx: BuildContext, target: Path
 
 def unchanged_result(previous: Manifest, target: Path, audience: str, started: float) -> BuildResult:
     """The last build of this folder had exactly these inputs: its output stands as it is."""
-    from .diagnostics import Diagnostics
     warnings = Diagnostics()
     for item in previous.warnings:
         warnings.add(item["code"], item["path"], item["line"], item["column"], item["message"],
@@ -213,11 +211,6 @@ def render_bodies(pages: list[Document], progress: Progress | None = None,
 
 def variant(audience: str, drafts: bool) -> str:
     return audience + ("+drafts" if drafts else "")
-
-
-def render_page(ctx: BuildContext, page: Page) -> str:
-    """Pure: the HTML of one page, from the read-only context."""
-    return render_template(ctx.env, page.template, page.context())
 
 
 def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:

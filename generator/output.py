@@ -147,11 +147,13 @@ def linked_folder(base: str, path: str) -> bool:
     return False
 
 
-def write_marker(staging: Path) -> None:
-    """The marker lists every file of the site, so a later build knows the folder is kc's."""
+def write_marker(staging: Path) -> list[str]:
+    """The marker lists every file of the site, so a later build knows the folder is kc's.
+    Returns every file of the site, the marker included."""
     files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
     write_file(staging, MARKER, ("# built by kc; kc build replaces this folder\n"
                                  + "".join(f"{name}\n" for name in files)).encode("utf-8"))
+    return files + [MARKER]
 
 
 def swap_in(staging: Path, target: Path) -> bool:

@@ -25,7 +25,7 @@ def run(ctx) -> None:
     out = Path(ctx.out_dir)
     docs = indexed_documents(ctx.pages, ctx.drafts)
     write_index(ctx.site, docs, out, ctx.config.search.engine,
-                {doc_id: body.sections for doc_id, body in getattr(ctx, "bodies", {}).items()})
+                {doc_id: body.sections for doc_id, body in ctx.bodies.items()})
     with engine(ctx.config.search.engine).open(index_dir(out, ctx.config.search.engine),
                                                ctx.config) as opened:
         terms.write(opened, out / terms.TERMS_FILE)

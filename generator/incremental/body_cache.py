@@ -30,7 +30,8 @@ class BodyCache:
         read=False (`kc build --clean`) renders everything and refills the cache."""
         self.path = root / CACHE_FILE if root is not None else None
         self.variant = variant
-        self.entries: dict[str, dict] = self._read() if read else {}
+        self.stored = self._read()          # every variant's entries, read once
+        self.entries: dict[str, dict] = self.stored if read else {}
         self.fresh: dict[str, dict] = {}
 
     def _read(self) -> dict[str, dict]:
@@ -75,7 +76,7 @@ class BodyCache:
         """Keep the entries this build used (other audiences' entries too), drop the rest."""
         if self.path is None:
             return
-        kept = {key: value for key, value in self._read().items()
+        kept = {key: value for key, value in self.stored.items()
                 if not key.startswith(self.variant + ":")}
         kept.update(self.fresh)
         try:
