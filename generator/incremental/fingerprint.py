@@ -71,7 +71,7 @@ Stat = tuple[int, int, int]     # (size, mtime_ns, mode)
 
 
 def input_files(config, theme_folders) -> dict[str, Stat]:
-    """Every file the build reads, by path, with (size, mtime_ns). Links are not followed
+    """Every file the build reads, by path, with (size, mtime_ns, mode). Links are not followed
     (the load stage refuses them), so a link is listed by its own stat. site_config.yml
     counts by its parsed settings (see site_key), not as a file."""
     found: dict[str, Stat] = {}
