@@ -181,3 +181,83 @@ def test_slash_and_ctrl_k_focus_the_search_box(browser, root_url, keys):
                  "pagefind-ui__search-input" in d.switch_to.active_element.get_attribute("class"),
                  "the search box to have focus")
     assert browser.js("return document.activeElement.value") == ""   # the "/" was not typed
+
+
+def shown(browser, css: str) -> bool:
+    return browser.js("""const el = document.querySelector(arguments[0]);
+        return !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';""", css)
+
+
+def test_on_a_phone_the_filters_fold_behind_a_button_so_results_come_first(browser, root_url):
+    from .conftest import run_axe
+    from .test_accessibility import describe, serious
+    browser.phone()
+    browser.open(root_url + "search/?q=harassment")
+    browser.wait(lambda d: result_titles(browser, "#search-page"), "results on the results page")
+    button = browser.wait(lambda d: d.find_element("css selector", "#search .kc-search-filters-toggle"),
+                          "the Filters button")
+    browser.wait(lambda d: button.is_displayed(), "the Filters button to show")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not shown(browser, "#search .pagefind-ui__filter-panel"), "filters shown before the button is pressed"
+    # the first result starts within the first screen, right under the button
+    first = browser.find("#search .pagefind-ui__result")
+    assert browser.js("return arguments[0].getBoundingClientRect().top", first) < 812, "results pushed off screen"
+    browser.screenshot("phone-search-filters-folded")
+    found = serious(run_axe(browser, "search results (phone, filters folded)"))
+    assert not found, describe(found)
+
+    browser.click(button)
+    browser.wait(lambda d: shown(browser, "#search .pagefind-ui__filter-panel"), "the filters to unfold")
+    assert button.get_attribute("aria-expanded") == "true"
+    panel = browser.find("#search .pagefind-ui__filter-panel")
+    assert button.get_attribute("aria-controls") == panel.get_attribute("id")
+    browser.screenshot("phone-search-filters-open")
+    found = serious(run_axe(browser, "search results (phone, filters open)"))
+    assert not found, describe(found)
+
+    browser.click(button)
+    browser.wait(lambda d: not shown(browser, "#search .pagefind-ui__filter-panel"), "the filters to fold again")
+    assert button.get_attribute("aria-expanded") == "false"
+
+
+def test_on_a_desktop_the_filters_show_without_a_button(browser, root_url):
+    browser.open(root_url + "search/?q=harassment")
+    browser.wait(lambda d: result_titles(browser, "#search-page"), "results on the results page")
+    browser.wait(lambda d: shown(browser, "#search .pagefind-ui__filter-panel"), "the filters beside the results")
+    assert not shown(browser, "#search .kc-search-filters-toggle")
+
+
+def test_filters_chosen_on_the_results_page_go_into_a_link_that_restores_them(browser, root_url, builds):
+    browser.open(root_url + "search/?q=harassment")
+    browser.wait(lambda d: result_titles(browser, "#search-page"), "results on the results page")
+    settle(browser)
+    unfiltered = result_titles(browser, "#search-page")
+    block = browser.wait(lambda d: [b for b in d.find_elements("css selector", "#search details.pagefind-ui__filter-block")
+                                    if b.find_element("css selector", "summary").text.strip().lower() == "type"],
+                         "the type filter")[0]
+    browser.click(block.find_element("css selector", "summary"))
+    checkbox = block.find_element("css selector", "input[type=checkbox][value='FAQ']")
+    browser.click(block.find_element("css selector", f"label[for='{checkbox.get_attribute('id')}']"))
+    browser.wait(lambda d: "type=FAQ" in d.current_url, "the chosen filter to be written to the URL")
+    browser.wait(lambda d: result_titles(browser, "#search-page") != unfiltered, "the filter to apply")
+    settle(browser)
+    filtered = result_titles(browser, "#search-page")
+    assert filtered and all(t.startswith("FAQ \u00b7 ") for t in filtered), filtered
+    shared = browser.url
+    assert "q=harassment" in shared
+
+    browser.open("about:blank")
+    browser.open(shared)                                   # the copied link, opened fresh
+    browser.wait(lambda d: result_titles(browser, "#search-page") == filtered,
+                 "the same filtered results from the copied link")
+    assert browser.js("""return Array.from(document.querySelectorAll(
+        '#search input.pagefind-ui__filter-checkbox:checked'), c => c.name + '=' + c.value)""") == ["type=FAQ"]
+
+    # unticking the filter takes it out of the URL again
+    block = [b for b in browser.find_all("#search details.pagefind-ui__filter-block")
+             if b.find_element("css selector", "summary").text.strip().lower() == "type"][0]
+    if not block.get_attribute("open"):
+        browser.click(block.find_element("css selector", "summary"))
+    checkbox = block.find_element("css selector", "input[type=checkbox][value='FAQ']")
+    browser.click(block.find_element("css selector", f"label[for='{checkbox.get_attribute('id')}']"))
+    browser.wait(lambda d: "type=" not in d.current_url, "the unticked filter to leave the URL")

@@ -137,7 +137,37 @@
     var input = element.querySelector("input");
     if (input) input.setAttribute("aria-label", "Search the knowledge center");
     element.addEventListener("focusin", loadTerms, { once: true });
+    collapsibleFilters(element);
     return { ui: ui, input: input };
+  }
+
+  /* On phones the filters fold behind a "Filters" button above the results, so the
+     results come first (search.css hides the panel and shows the button under 760px). */
+  function collapsibleFilters(element) {
+    var drawer = element.querySelector(".pagefind-ui__drawer");
+    if (!drawer) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "kc-search-filters-toggle";
+    button.setAttribute("aria-expanded", "false");
+    drawer.insertBefore(button, drawer.firstChild);
+    function update() {
+      var panel = drawer.querySelector(".pagefind-ui__filter-panel");
+      var chosen = element.querySelectorAll("input.pagefind-ui__filter-checkbox:checked").length;
+      var label = chosen ? "Filters (" + chosen + " chosen)" : "Filters";
+      if (button.textContent !== label) button.textContent = label;
+      if (panel && !panel.id) panel.id = element.id + "-filters";
+      if (panel) button.setAttribute("aria-controls", panel.id); else button.removeAttribute("aria-controls");
+      button.hidden = !panel;
+    }
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", String(open));
+      element.classList.toggle("kc-filters-open", open);
+    });
+    element.addEventListener("change", update);
+    new MutationObserver(update).observe(drawer, { childList: true, subtree: true });
+    update();
   }
 
   /* On the results page the header's box moves into the page, results under it. */
@@ -157,24 +187,40 @@
   }
 
   /* The results page: query and filters from the URL (?q=…&type=Policy&tag=…&region=…),
-     and the URL kept in step with what is typed. */
+     and the URL kept in step with what is typed and the filters chosen, so a copied
+     link shows the same results. */
   if (page) {
     var main = header;
+    var FILTERS = ["type", "tag", "region"];
     var params = new URLSearchParams(window.location.search);
     var filters = {};
-    ["type", "tag", "region"].forEach(function (name) {
+    FILTERS.forEach(function (name) {
       var values = params.getAll(name);
       if (values.length) filters[name] = values;
     });
     if (Object.keys(filters).length) main.ui.triggerFilters(filters);
     if (params.get("q")) main.ui.triggerSearch(params.get("q"));
+    var remember = function (change) {
+      var next = new URLSearchParams(window.location.search);
+      change(next);
+      window.history.replaceState(null, "", "?" + next.toString());
+    };
     if (main.input) {
       main.input.addEventListener("input", function () {
-        var next = new URLSearchParams(window.location.search);
-        if (main.input.value.trim()) next.set("q", main.input.value.trim()); else next.delete("q");
-        window.history.replaceState(null, "", "?" + next.toString());
+        remember(function (next) {
+          if (main.input.value.trim()) next.set("q", main.input.value.trim()); else next.delete("q");
+        });
       });
     }
+    box.addEventListener("change", function (event) {
+      if (!event.target.classList.contains("pagefind-ui__filter-checkbox")) return;
+      remember(function (next) {
+        FILTERS.forEach(function (name) { next.delete(name); });
+        box.querySelectorAll("input.pagefind-ui__filter-checkbox:checked").forEach(function (checkbox) {
+          if (FILTERS.indexOf(checkbox.name) >= 0) next.append(checkbox.name, checkbox.value);
+        });
+      });
+    });
   }
 
   /* "/" or Ctrl-K (Cmd-K) from anywhere focuses the search box. */
