@@ -232,7 +232,7 @@ def digest(config_path, since, until, period, since_last, audience, segment, fmt
 @CONFIG_OPTION
 @click.argument("query")
 @click.option("--type", "doc_type", metavar="TYPE",
-              help=f"Only documents of this type ({', '.join(CONTENT_TYPES)}).")
+              help=f"Only results of this type ({', '.join(CONTENT_TYPES)}, team).")
 @click.option("--tag", "tags", multiple=True, metavar="TAG", help="Only documents with this tag (repeatable).")
 @click.option("--region", "regions", multiple=True, metavar="REGION",
               help="Only documents for this region or global ones (repeatable).")

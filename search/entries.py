@@ -1,11 +1,12 @@
 """What gets indexed, whatever the engine: one entry per section of each listed
-document of the build's audience, as plain field values."""
+document of the build's audience, and one per team page of the build, as plain
+field values."""
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
 from generator.audience import listed
-from generator.document import Document
+from generator.document import Document, Team
 from generator.site import Site
 from generator.urls import doc_url
 
@@ -18,12 +19,28 @@ def indexed_documents(pages: Iterable[Document], drafts: bool) -> list[Document]
     return sorted((doc for doc in pages if listed(doc, drafts)), key=lambda doc: doc.id)
 
 
-def all_entries(site: Site, docs: list[Document], skeletons: dict | None = None) -> Iterator[dict]:
+def all_entries(site: Site, docs: list[Document], skeletons: dict | None = None,
+                teams: dict[str, Team] | None = None) -> Iterator[dict]:
     """skeletons: id -> the sections skeleton the render stage made (RenderedPage.sections),
-    so bodies are not parsed again; a document without one is parsed here."""
+    so bodies are not parsed again; a document without one is parsed here.
+    teams: id -> Team, the teams with a page in this build (see team_entries)."""
     published = {doc.id: doc for doc in docs}
     for doc in docs:
         yield from entries(site, doc, published, (skeletons or {}).get(doc.id))
+    yield from team_entries(teams or {})
+
+
+def team_entries(teams: dict[str, Team]) -> Iterator[dict]:
+    """One entry per team page: the build's `lookups.teams`, i.e. the teams this audience
+    may see (a public build: only `public: true` ones) that own or are escalated to by a
+    listed document. Indexed with what the page's search box indexes: the team's name,
+    description and contact, so "who is on call for child safety" finds the team."""
+    for team_id, team in sorted(teams.items()):
+        yield {"id": team_id, "type": "team", "audience": "public" if team.public else "internal",
+               "status": "active", "owner": "", "updated": "", "successor": "", "tags": [],
+               "regions": [], "title": team.name, "keywords": "", "url": f"teams/{team_id}/",
+               "section": "", "body": " ".join(part for part in (team.description,
+                                                                 f"Contact: {team.contact}") if part)}
 
 
 def entries(site: Site, doc: Document, published: dict, skeleton: list | None = None) -> Iterator[dict]:

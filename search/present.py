@@ -13,7 +13,7 @@ from generator import registry
 
 from .results import Hit, Outcome
 
-TYPE_LABELS = registry.table("name")
+TYPE_LABELS = {**registry.table("name"), "team": "Team"}
 EXCERPT_CHARS = 160     # one line of a wide terminal
 
 

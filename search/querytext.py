@@ -24,6 +24,7 @@ FILTER_FIELDS = {"type": "type", "tag": "tags", "tags": "tags", "region": "regio
 FILTER = re.compile(r'(?<![\S])(%s):("[^"]*"|[^\s()"]+)' % "|".join(FILTER_FIELDS), re.I)
 TOKEN = re.compile(r'"[^"]*"|[()]|[^\s()"]+')
 ANY_REGION = "global"        # a global document applies in every region
+SEARCH_TYPES = (*CONTENT_TYPES, "team")   # `type:` values: the content types, and team pages
 
 # Words that shape a question but say nothing about its subject: "what happens to
 # spam accounts" is about spam accounts. Dropped from a query that has other words,
@@ -99,14 +100,14 @@ def option_filters(doc_type: str | None, tags, regions) -> list[Filter]:
 def check_filters(filters: list[Filter]) -> None:
     """`type:polcy` would silently match nothing: say so, and what was meant."""
     for found in filters:
-        if found.field == "type" and found.value.lower() not in CONTENT_TYPES:
+        if found.field == "type" and found.value.lower() not in SEARCH_TYPES:
             raise BadQuery(unknown_type(found.value))
 
 
 def unknown_type(value: str) -> str:
-    close = difflib.get_close_matches(value.lower(), CONTENT_TYPES, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(value.lower(), SEARCH_TYPES, n=1, cutoff=0.5)
     hint = f"did you mean {close[0]}? " if close else ""
-    return (f"unknown type '{value}': {hint}The types are {', '.join(CONTENT_TYPES)}.")
+    return (f"unknown type '{value}': {hint}The types are {', '.join(SEARCH_TYPES)}.")
 
 
 def check_syntax(text: str) -> None:

@@ -73,16 +73,17 @@ def rank(sections: list[Scored], limit: int) -> list[Scored]:
         weighted = Scored(found.score * weight, found.fields, list(found.why))
         if weight != 1.0:
             weighted.why.append(f"{found.fields['type']} weight ×{weight:g}")
-        kept = best.get(found.fields["id"])
+        key = (found.fields["type"], found.fields["id"])   # a team may share a document's id
+        kept = best.get(key)
         if kept is None or weighted.score > kept.score:
-            best[found.fields["id"]] = weighted
+            best[key] = weighted
     return demote_deprecated(list(best.values()))[:limit]
 
 
 def demote_deprecated(scored: list[Scored]) -> list[Scored]:
     """Deprecated documents score DEPRECATED_FACTOR less, and less than any of their
     successors found by the same query."""
-    by_id = {found.fields["id"]: found.score for found in scored}
+    by_id = {found.fields["id"]: found.score for found in scored if found.fields.get("type") != "team"}
     for found in scored:
         if found.fields["status"] == "deprecated":
             found.score *= DEPRECATED_FACTOR

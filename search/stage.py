@@ -6,7 +6,8 @@ Pagefind bundle, written into a build's output dir for the build's audience.
 ctx.out_dir (the staging dir), so the index is swapped in atomically with the
 pages it describes. Everything indexed comes from `ctx.pages` (the documents
 published for ctx.audience) and is further limited to `audience.listed`
-documents: no retired documents, no drafts unless the build asked for them.
+documents: no retired documents, no drafts unless the build asked for them; and
+from `ctx.lookups.teams`, the teams that have a page in this build.
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def run(ctx) -> None:
     out = Path(ctx.out_dir)
     docs = indexed_documents(ctx.pages, ctx.drafts)
     write_index(ctx.site, docs, out, ctx.config.search.engine,
-                {doc_id: body.sections for doc_id, body in ctx.bodies.items()})
+                {doc_id: body.sections for doc_id, body in ctx.bodies.items()},
+                {team_id: work.team for team_id, work in ctx.lookups.teams.items()})
     with engine(ctx.config.search.engine).open(index_dir(out, ctx.config.search.engine),
                                                ctx.config) as opened:
         terms.write(opened, out / terms.TERMS_FILE)
@@ -33,10 +35,11 @@ def run(ctx) -> None:
 
 
 def write_index(site: Site, docs: list[Document], out_dir: Path, engine_name: str | None = None,
-                skeletons: dict | None = None) -> Path:
-    """(Re)create the section index of `docs` under out_dir; returns its folder.
+                skeletons: dict | None = None, teams: dict | None = None) -> Path:
+    """(Re)create the section index of `docs` (and of the build's team pages, `teams`:
+    id -> Team) under out_dir; returns its folder.
     skeletons: the render stage's section skeletons by id (see search.sections.skeleton)."""
     chosen = engine(engine_name)
     target = index_dir(out_dir, chosen.name)
-    chosen.write(all_entries(site, docs, skeletons), target)
+    chosen.write(all_entries(site, docs, skeletons, teams), target)
     return target

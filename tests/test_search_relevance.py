@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from generator import load_config, pipeline
-from generator.audience import published
+from generator.audience import published, visible_teams
+from generator.lookups import team_work
 from search import stage
 from search.backend import ENGINES
 from search.entries import indexed_documents
@@ -49,7 +50,8 @@ def open_corpus(name: str, engine: str, out: Path) -> SearchIndex:
     site = pipeline.check(config, TODAY)
     assert not site.diagnostics.has_errors(), site.diagnostics
     docs = indexed_documents(published(site, CASES["audience"]), drafts=False)
-    stage.write_index(site, docs, out, engine)
+    teams = team_work(visible_teams(site.teams, CASES["audience"]), docs)   # the build's team pages
+    stage.write_index(site, docs, out, engine, teams={i: work.team for i, work in teams.items()})
     return SearchIndex.for_site(config, out)
 
 
