@@ -5,12 +5,18 @@ A body is cut into sections at its headings (text before the first heading is th
 removed and an added section whose texts are alike (ratio >= 0.5) are one section
 whose heading was renamed. Matched sections get a word diff: runs of equal, deleted
 and inserted words (whitespace kept, so paragraphs and lists keep their shape).
+
+The matcher is cydifflib's SequenceMatcher: difflib's algorithm compiled, giving the same
+opcodes and ratios as difflib (checked on random sequences in tests/test_history_cache.py)
+at 2x (a 60-word section) to 14x (a 3,000-word one) the speed.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from functools import lru_cache
+
+from cydifflib import SequenceMatcher
 
 from ..markdown import slugify
 from .versions import Version
@@ -30,7 +36,12 @@ class Section:
 
     @property
     def key(self) -> str:
-        return slugify(self.title) if self.title else ""
+        return heading_key(self.title) if self.title else ""
+
+
+@lru_cache(maxsize=4096)
+def heading_key(title: str) -> str:
+    return slugify(title)
 
 
 @dataclass(frozen=True)
@@ -85,10 +96,16 @@ class DocumentDiff:
         return sum(s.words_removed for s in self.sections)
 
 
-def sections(body: str) -> list[Section]:
+@lru_cache(maxsize=256)
+def sections(body: str) -> tuple[Section, ...]:
+    """The body's sections (a version's body is cut once though two diffs compare it)."""
     found: list[Section] = []
     level, title, lines, fenced = 0, "", [], False
     for line in body.splitlines():
+        first = line[:1]
+        if not first or first not in "#`~":     # neither a heading nor a fence: skip the regexes
+            lines.append(line)
+            continue
         if FENCE.match(line):
             fenced = not fenced
         match = None if fenced else HEADING.match(line)
@@ -100,7 +117,7 @@ def sections(body: str) -> list[Section]:
             lines.append(line)
     if title or "".join(lines).strip():
         found.append(Section(level, title, "\n".join(lines).strip("\n")))
-    return found
+    return tuple(found)
 
 
 def word_diff(old: str, new: str) -> tuple[Span, ...]:

@@ -34,7 +34,8 @@ class Commit:
 @dataclass
 class GitLog:
     head: str
-    commits: list[Commit] = field(default_factory=list)      # oldest first
+    base: str | None = None                                  # the commit read from (None: the first)
+    commits: list[Commit] = field(default_factory=list)      # oldest first, after base
     texts: dict[str, str] = field(default_factory=dict)      # blob id -> text of each .md version
 
 
@@ -61,21 +62,32 @@ def open_repository(folder: Path) -> Repository | None:
         return None
 
 
-def read_log(root: Path, prefix: str, wanted=lambda path: path.endswith(".md")) -> GitLog | None:
+def read_log(root: Path, prefix: str, wanted=lambda path: path.endswith(".md"),
+             since: str | None = None) -> GitLog | None:
     """Every first-parent commit that changed a file under `prefix` (a repository-relative
-    folder, '' for all), oldest first, and the text of every changed file `wanted` accepts."""
+    folder, '' for all), oldest first, and the text of every changed file `wanted` accepts.
+
+    since: a commit read before (the HEAD a cache was made at). When it is on HEAD's
+    first-parent chain, only the commits after it are read and log.base is it; otherwise
+    (history rewritten, another branch) the whole log is read and log.base is None."""
     try:
         import pygit2
-        from pygit2.enums import SortMode
         repo = pygit2.Repository(str(root))
         if repo.head_is_unborn:
             return None
         head = repo.head.target
-        walker = repo.walk(head, SortMode.TOPOLOGICAL | SortMode.REVERSE)
+        walker = repo.walk(head)           # newest first; first parents only: one chain
         walker.simplify_first_parent()
-        log = GitLog(str(head))
-        under = prefix.rstrip("/") + "/" if prefix else ""
+        chain, base = [], None
         for commit in walker:
+            if since is not None and str(commit.id) == since:
+                base = since
+                break
+            chain.append(commit)
+        log = GitLog(str(head), base=base)
+        odb = repo.odb
+        under = prefix.rstrip("/") + "/" if prefix else ""
+        for commit in reversed(chain):
             parent = commit.parents[0].tree if commit.parents else None
             diff = (repo.diff(parent, commit.tree) if parent is not None
                     else commit.tree.diff_to_tree(swap=True))
@@ -87,7 +99,7 @@ def read_log(root: Path, prefix: str, wanted=lambda path: path.endswith(".md")) 
                     continue
                 changes.append(change)
                 if change.blob and wanted(change.new_path) and change.blob not in log.texts:
-                    log.texts[change.blob] = repo[delta.new_file.id].data.decode("utf-8", "replace")
+                    log.texts[change.blob] = odb.read(delta.new_file.id)[1].decode("utf-8", "replace")
             if changes:
                 log.commits.append(Commit(str(commit.id), commit.commit_time, tuple(changes)))
         return log

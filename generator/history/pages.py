@@ -93,9 +93,21 @@ def changes_context(ctx, doc, old: Version, new: Version) -> dict:
     title = f"What changed in {doc.title}: version {old.version} → {new.version}"
     context = chrome(ctx, url, title, "changes", section=doc.type,
                      trail=trail(doc, f"Version {old.version} → {new.version}", url))
-    context.update(doc=doc, doc_url=doc_url(doc), history_url=history_url(doc), diff=diff,
-                   diff_html=to_html(diff), old=old, new=new)
+    context.update(doc=doc, doc_url=doc_url(doc), history_url=history_url(doc), diff=diff_summary(diff),
+                   diff_html=to_html(diff), old=version_fields(old), new=version_fields(new))
     return context
+
+
+def diff_summary(diff: DocumentDiff) -> dict:
+    """What changes.html shows of a diff besides its HTML. Plain and small: the page's key
+    hashes its context, and the whole diff with both versions' texts was most of that."""
+    return {"words_added": diff.words_added, "words_removed": diff.words_removed,
+            "changed": [section.title for section in diff.changed],
+            "sections": [section.title for section in diff.sections]}
+
+
+def version_fields(version: Version) -> dict:
+    return {"version": version.version, "effective": version.effective, "summary": version.summary}
 
 
 def policy_history(ctx, doc) -> dict:

@@ -17,43 +17,44 @@ def section_label(section: SectionDiff) -> str:
     return "Renamed" if section.renamed and section.status == "unchanged" else label
 
 
+DELETED = '<del><span class="sr-only">removed: </span>{}<span class="sr-only"> (end removed)</span></del>'
+INSERTED = '<ins><span class="sr-only">added: </span>{}<span class="sr-only"> (end added)</span></ins>'
+RENAMED = ('<p class="diff-renamed">Heading renamed: <del><span class="sr-only">old heading: </span>{}</del>'
+           ' → <ins><span class="sr-only">new heading: </span>{}</ins></p>')
+
+
+def _text(value: str) -> str:
+    return str(escape(value))
+
+
 def spans_html(section: SectionDiff) -> Markup:
     parts = []
     for span in section.spans:
-        text = escape(span.text)
-        if span.op == "delete":
-            parts.append(Markup('<del><span class="sr-only">removed: </span>{}'
-                                '<span class="sr-only"> (end removed)</span></del>').format(text))
-        elif span.op == "insert":
-            parts.append(Markup('<ins><span class="sr-only">added: </span>{}'
-                                '<span class="sr-only"> (end added)</span></ins>').format(text))
-        else:
-            parts.append(text)
-    return Markup("").join(parts)
+        text = _text(span.text)
+        parts.append(DELETED.format(text) if span.op == "delete" else
+                     INSERTED.format(text) if span.op == "insert" else text)
+    return Markup("".join(parts))
 
 
 def to_html(diff: DocumentDiff) -> Markup:
-    """The diff's sections: changed ones open, unchanged ones collapsed in <details>."""
-    out = [Markup('<div class="diff" data-added="{}" data-removed="{}">').format(diff.words_added,
-                                                                                 diff.words_removed)]
+    """The diff's sections: changed ones open, unchanged ones collapsed in <details>.
+    Built as plain strings, every text escaped once (a diff page's HTML is most of its
+    cost: Markup.format per span was a quarter of the 2,000 diff pages' render time)."""
+    out = [f'<div class="diff" data-added="{diff.words_added}" data-removed="{diff.words_removed}">']
     for index, section in enumerate(diff.sections):
-        status = section.status + (" renamed" if section.renamed else "")
-        heading = Markup('<span class="diff-badge diff-badge-{}">{}</span> {}').format(
-            section.status, section_label(section), section.title)
-        body = Markup('<div class="diff-text">{}</div>').format(spans_html(section))
-        renamed = (Markup('<p class="diff-renamed">Heading renamed: <del><span class="sr-only">old heading: '
-                          '</span>{}</del> → <ins><span class="sr-only">new heading: </span>{}</ins></p>')
-                   .format(section.old_title or "Introduction", section.new_title or "Introduction")
-                   if section.renamed else Markup(""))
+        heading = (f'<span class="diff-badge diff-badge-{_text(section.status)}">{_text(section_label(section))}'
+                   f'</span> {_text(section.title)}')
+        body = f'<div class="diff-text">{spans_html(section)}</div>'
         if section.status == "unchanged" and not section.renamed:
-            out.append(Markup('<details class="diff-section diff-unchanged"><summary>{}</summary>{}</details>')
-                       .format(heading, body))
-        else:
-            out.append(Markup('<section class="diff-section diff-{}" aria-labelledby="diff-{}">'
-                              '<h2 id="diff-{}">{}</h2>{}{}</section>')
-                       .format(status, index, index, heading, renamed, body))
-    out.append(Markup("</div>"))
-    return Markup("\n").join(out)
+            out.append(f'<details class="diff-section diff-unchanged"><summary>{heading}</summary>{body}</details>')
+            continue
+        renamed = (RENAMED.format(_text(section.old_title or "Introduction"),
+                                  _text(section.new_title or "Introduction")) if section.renamed else "")
+        status = _text(section.status + (" renamed" if section.renamed else ""))
+        out.append(f'<section class="diff-section diff-{status}" aria-labelledby="diff-{index}">'
+                   f'<h2 id="diff-{index}">{heading}</h2>{renamed}{body}</section>')
+    out.append("</div>")
+    return Markup("\n".join(out))
 
 
 def to_markdown(diff: DocumentDiff) -> str:

@@ -2,16 +2,16 @@
 
 `site_history(site)` gives a SiteHistory: for every document with a `version`, its
 versions (generator/history/versions.py). The git part is stored in
-.kc/cache/history.json under the HEAD commit id and the content folder, so a rebuild
-with the same HEAD reads one JSON file and runs no git at all. JSON, not pickle: a
-cache file is data, never code; an unreadable cache is ignored.
+.kc/cache/history.json with the HEAD commit it was read at: a rebuild with the same HEAD
+reads one JSON file and runs no git at all, and after new commits only those are read.
+JSON, not pickle: a cache file is data, never code; an unreadable cache is ignored.
 """
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
@@ -19,10 +19,11 @@ from ..document import Document
 from ..site import Site
 from .diff import DocumentDiff, diff_versions
 from .gitlog import open_repository, read_log
-from .versions import Version, lineages, versions_from_changelog, versions_from_git, with_working_copy
+from .versions import Lineage, Version, advance, versions_from_changelog, with_working_copy
 
 CACHE_FILE = Path(".kc") / "cache" / "history.json"
-FORMAT = 1
+FORMAT = 2
+VERSION_FIELDS = tuple(f.name for f in fields(Version))
 NO_GIT = ("This history comes from the change log only: the content is not in a git repository, "
           "so earlier texts cannot be compared.")
 SHALLOW = ("This history comes from the change log only: the repository is a shallow clone "
@@ -79,31 +80,38 @@ def load(site: Site) -> SiteHistory:
         return SiteHistory(NO_GIT)
     prefix = "" if prefix == "." else prefix
     site_prefix = "" if site_prefix == "." else site_prefix + "/"
-    cache = site.config.root / CACHE_FILE
-    key = f"{FORMAT}:{repo.head}:{prefix}"
-    cached = read_cache(cache, key)
-    if cached is not None:
-        return SiteHistory(None, cached)
-    log = read_log(repo.root, prefix)
-    if log is None:
+    lineages = read_lineages(site.config.root / CACHE_FILE, repo, prefix)
+    if lineages is None:
         return SiteHistory(NO_GIT)
-    by_path = {}
-    for path, steps in lineages(log).items():
-        if path.endswith(".md") and path.startswith(site_prefix):
-            found = versions_from_git(steps, log.texts, path)
-            if found:
-                by_path[path[len(site_prefix):]] = found
-    write_cache(cache, key, by_path)
-    return SiteHistory(None, by_path)
+    return SiteHistory(None, {path[len(site_prefix):]: lineage.versions for path, lineage in lineages.items()
+                              if path.endswith(".md") and path.startswith(site_prefix) and lineage.versions})
 
 
-def read_cache(path: Path, key: str) -> dict[str, list[Version]] | None:
+def read_lineages(cache: Path, repo, prefix: str) -> dict[str, Lineage] | None:
+    """Every file's versions at HEAD: from the cache when it was made at HEAD; after a new
+    commit, the cache's lineages advanced by the commits since (not the whole log again)."""
+    key = f"{FORMAT}:{prefix}"
+    cached = read_cache(cache, key)
+    if cached is not None and cached[0] == repo.head:
+        return cached[1]
+    log = read_log(repo.root, prefix, since=cached[0] if cached else None)
+    if log is None:
+        return None
+    lineages = cached[1] if cached is not None and log.base is not None else {}
+    advance(lineages, log)
+    write_cache(cache, key, log.head, lineages)
+    return lineages
+
+
+def read_cache(path: Path, key: str) -> tuple[str, dict[str, Lineage]] | None:
+    """(the HEAD it was made at, its lineages), or None when absent, unreadable or another format."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         if data.get("key") != key:
             return None
-        return {src: [_version(v) for v in versions] for src, versions in data["documents"].items()}
-    except (OSError, ValueError, KeyError, TypeError):
+        return str(data["head"]), {src: Lineage([_version(v) for v in versions])
+                                   for src, versions in data["lineages"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -113,14 +121,22 @@ def _version(data: dict) -> Version:
     return Version(**data)
 
 
-def write_cache(path: Path, key: str, by_path: dict[str, list[Version]]) -> None:
-    data = {"key": key, "documents": {src: [asdict(v) for v in versions]
-                                      for src, versions in sorted(by_path.items())}}
+def _plain(version: Version) -> dict:
+    data = {name: getattr(version, name) for name in VERSION_FIELDS}
+    for name in ("committed", "effective"):
+        data[name] = data[name].isoformat() if data[name] else None
+    return data
+
+
+def write_cache(path: Path, key: str, head: str, lineages: dict[str, Lineage]) -> None:
+    data = {"key": key, "head": head,
+            "lineages": {src: [_plain(v) for v in lineage.versions]
+                         for src, lineage in sorted(lineages.items()) if lineage.versions}}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".history-")
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, separators=(",", ":"), default=str)
+            out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))   # dumps: C encoder
         os.replace(tmp, path)
     except OSError:
         return

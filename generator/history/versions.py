@@ -8,7 +8,7 @@ texts (so without diffs).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timezone
 
 import yaml
@@ -43,21 +43,31 @@ def version_slug(version: str) -> str:
     return cleaned or "v"
 
 
-def lineages(log: GitLog) -> dict[str, list[tuple[str, int, str]]]:
-    """Repository path at HEAD -> [(commit, time, blob)] oldest first, through renames."""
-    alive: dict[str, list[tuple[str, int, str]]] = {}
+@dataclass
+class Lineage:
+    """One file's versions so far, its history followed through renames."""
+    versions: list[Version] = field(default_factory=list)
+    front: str | None = None    # the front matter last read: the same again is the same version
+
+
+def advance(lineages: dict[str, Lineage], log: GitLog) -> None:
+    """Read log's commits (oldest first) into `lineages` (repository path -> Lineage), which
+    holds what the commits before log.base gave: a new commit reads that commit only."""
     for commit in log.commits:
         for change in commit.changes:
-            step = (commit.id, commit.time, change.blob)
             if change.status == "D":
-                alive.pop(change.old_path, None)
-            elif change.status == "R":
-                alive[change.new_path] = alive.pop(change.old_path, []) + [step]
+                lineages.pop(change.old_path, None)
+                continue
+            if change.status == "R":
+                lineage = lineages.pop(change.old_path, None) or Lineage()
             elif change.status in ("A", "C"):
-                alive[change.new_path] = [step]
+                lineage = Lineage()
             else:
-                alive.setdefault(change.new_path, []).append(step)
-    return alive
+                lineage = lineages.get(change.new_path) or Lineage()
+            lineages[change.new_path] = lineage
+            text = log.texts.get(change.blob)
+            if text is not None:
+                read_version(lineage, text, commit.id, commit.time, change.new_path)
 
 
 def front_matter(text: str) -> tuple[dict, str] | None:
@@ -71,29 +81,23 @@ def front_matter(text: str) -> tuple[dict, str] | None:
     return (meta, parts.body) if isinstance(meta, dict) else None
 
 
-def versions_from_git(steps: list[tuple[str, int, str]], texts: dict[str, str], path: str) -> list[Version]:
-    found: list[Version] = []
-    previous_front = None
-    for commit, when, blob in steps:
-        text = texts.get(blob)
-        if text is None:
-            continue
-        front = text.split("\n---", 1)[0]
-        if front == previous_front:      # same front matter: same version, nothing to parse
-            continue
-        previous_front = front
-        parsed = front_matter(text)
-        if parsed is None or parsed[0].get("version") in (None, ""):
-            continue
-        meta, body = parsed
-        version = str(meta["version"])
-        if found and found[-1].version == version:
-            continue
-        found.append(Version(version, commit, datetime.fromtimestamp(when, timezone.utc).date(),
-                             _date(meta.get("effective")), str(meta.get("audience") or "internal"),
-                             str(meta.get("status") or "active"), str(meta.get("title") or ""),
-                             body, path))
-    return found
+def read_version(lineage: Lineage, text: str, commit: str, when: int, path: str) -> None:
+    """A new version when this text's `version` differs from the last one's."""
+    front = text.split("\n---", 1)[0]
+    if front == lineage.front:       # same front matter: same version, nothing to parse
+        return
+    lineage.front = front
+    parsed = front_matter(text)
+    if parsed is None or parsed[0].get("version") in (None, ""):
+        return
+    meta, body = parsed
+    version = str(meta["version"])
+    if lineage.versions and lineage.versions[-1].version == version:
+        return
+    lineage.versions.append(Version(version, commit, datetime.fromtimestamp(when, timezone.utc).date(),
+                                    _date(meta.get("effective")), str(meta.get("audience") or "internal"),
+                                    str(meta.get("status") or "active"), str(meta.get("title") or ""),
+                                    body, path))
 
 
 def _date(value) -> date | None:
