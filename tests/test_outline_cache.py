@@ -8,7 +8,9 @@ from .conftest import TODAY
 from .corpus_helpers import base_corpus, doc
 
 FILES = base_corpus() | {"content/faqs/qa.md": doc("id: qa\ntitle: A?\naudience: public",
-                                                   "## Intro\n\nSee [[spam#enforcment]] and [[nope]].\n")}
+                                                   "## Intro\n\nSee [[spam#enforcment]] and [[nope]] (`code`).\n")}
+# The `code` span makes the body need a Markdown parse: plain bodies are outlined without
+# one and are not cached (tests/test_plain_outline.py).
 
 
 def check(config):
@@ -40,7 +42,7 @@ def test_edited_body_is_parsed_again(make_site, monkeypatch):
     config = make_site(FILES)
     check(config)
     (config.root / "content/faqs/qa.md").write_text(
-        doc("id: qa\ntitle: A?\naudience: public", "Moved down.\n\n## Intro\n\nSee [[spam#enforcement]].\n"))
+        doc("id: qa\ntitle: A?\naudience: public", "Moved down.\n\n## Intro\n\nSee [[spam#enforcement]] (`code`).\n"))
     calls = count_parses(monkeypatch)
     assert check(config) == []
     assert calls[0] == 1
@@ -51,3 +53,14 @@ def test_corrupt_cache_is_ignored(make_site):
     cold = check(config)
     (config.root / CACHE_FILE).write_text("{not json")
     assert check(config) == cold
+
+
+def test_plain_bodies_are_neither_parsed_nor_cached(make_site, monkeypatch):
+    config = make_site(FILES | {"content/faqs/plain.md": doc("id: plain\ntitle: Plain?\naudience: public",
+                                                             "## Intro\n\nSee [[spam#enforcment]].\n")})
+    calls = count_parses(monkeypatch)
+    found = check(config)
+    assert calls[0] == 1   # qa.md, whose body has code; not plain.md nor the policies
+    assert [code for code, *_ in found] == ["XREF002", "XREF002", "XREF001"]   # plain.md, then qa.md
+    import json
+    assert len(json.loads((config.root / CACHE_FILE).read_text())["outlines"]) == 1
