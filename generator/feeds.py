@@ -47,7 +47,8 @@ def run(ctx) -> None:
 def feed_items(site: Site, audience: str, name: str) -> list[Item]:
     """The newest FEED_LIMIT changes up to site.today, newest first."""
     _, _, sections, _ = FEEDS[name]
-    digest = collect(site, Period(date.min, site.today), audience, sections=sections)
+    digest = collect(site, Period(date.min, site.today), audience, sections=sections,
+                     with_details=False)     # entries show none (a policy's would diff all its versions)
     items = [item for section in digest.sections for item in section.items]
     items.sort(key=lambda i: (-i.date.toordinal(), i.title.lower(), i.id))
     return items[:FEED_LIMIT]

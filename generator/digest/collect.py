@@ -47,16 +47,19 @@ def check_sections(keys: list[str]) -> list[str]:
 
 
 def collect(site: Site, period: Period, audience: str, segment: Segment | None = None,
-            sections: list[str] | None = None, candidates: list[Document] | None = None) -> Digest:
+            sections: list[str] | None = None, candidates: list[Document] | None = None,
+            with_details: bool = True) -> Digest:
     """The digest of `period` for `audience`, sections in the configured order.
     `candidates`: the readable documents with a change date in the period, when the
-    caller already knows them (NewsletterIndex); by default every readable document."""
+    caller already knows them (NewsletterIndex); by default every readable document.
+    with_details=False leaves each item's `details` empty (the feeds show none; a policy's
+    details hold its "What changed" diff)."""
     settings = site.config.digest
     keys = check_sections(sections if sections is not None else settings.sections)
     docs = readable(site, audience, segment) if candidates is None else candidates
     found: dict[str, list[Item]] = {key: [] for key in keys}
     for doc in docs:
-        item = change_item(site, doc, period, audience)
+        item = change_item(site, doc, period, audience, with_details)
         if item is not None and SECTION_OF_TYPE[doc.type] in found:
             found[SECTION_OF_TYPE[doc.type]].append(item)
     for items in found.values():
@@ -76,12 +79,13 @@ def readable(site: Site, audience: str, segment: Segment | None = None) -> list[
             and (segment is None or segment.matches(doc))]
 
 
-def change_item(site: Site, doc: Document, period: Period, audience: str) -> Item | None:
+def change_item(site: Site, doc: Document, period: Period, audience: str,
+                with_details: bool = True) -> Item | None:
     changes = list(changes_in(site, doc, period, audience))
     if not changes:
         return None
     day, _kind, change = max(changes, key=lambda c: (c[0], CHANGE_RANK[c[1]]))
-    return make_item(site, doc, day, change, details(site, doc, period, audience))
+    return make_item(site, doc, day, change, details(site, doc, period, audience) if with_details else {})
 
 
 def changes_in(site: Site, doc: Document, period: Period, audience: str):
