@@ -32,6 +32,7 @@ from .config import SiteConfig
 from .diagnostics import Diagnostics
 from .document import Document
 from .files import write_files as write_content_files
+from .history import prefetch as history_prefetch
 from .errors import BuildFailed
 from .incremental import fingerprint
 from .incremental.body_cache import BodyCache
@@ -113,6 +114,7 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         return unchanged_result(previous, target, audience, started)
     if not incremental:
         previous = Manifest(previous.path)
+    history_prefetch.start(config)     # git history is read on another core during the check
     site = pipeline.check(config, today)
     if site.diagnostics.has_errors():
         failed = BuildFailed(site.diagnostics)

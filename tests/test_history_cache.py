@@ -4,6 +4,7 @@ on top of the cached history, and the versions equal a whole-log read; a rewritt
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import shutil
 import subprocess
@@ -14,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator import load_config
-from generator.history import gitlog, store
+from generator.build import build
+from generator.history import gitlog, prefetch, store
 from generator.history.diff import SequenceMatcher
 from generator.init import init_site
 from generator.pipeline import check
@@ -56,7 +58,7 @@ def repo(tmp_path) -> tuple[Path, str]:
 def history(root: Path) -> dict[str, list[tuple]]:
     site = check(load_config(root / "site_config.yml"))
     return {path: [(v.version, v.commit, v.committed, v.body) for v in versions]
-            for path, versions in store.load(site).by_path.items()}
+            for path, versions in store.load(site.config).by_path.items()}
 
 
 def whole_log(root: Path) -> dict[str, list[tuple]]:
@@ -118,6 +120,48 @@ def test_a_rewritten_history_is_read_whole(repo, reads):
     assert reads[-1].base is None and len(reads[-1].commits) == 2
     assert [v[0] for v in found["content/policies/retention.md"]] == ["1.0", "2.1"]
     assert found == whole_log(root)
+
+
+def two_versions(root: Path, owner: str) -> None:
+    (root / "content" / "policies" / "retention.md").write_text(POLICY.format(owner=owner, version="2.0", days=14))
+    git(root, "commit", "-qam", "v2")
+
+
+@pytest.fixture
+def taken(monkeypatch) -> list:
+    """What each prefetch.take returned: the history a forked process read during the check."""
+    found = []
+    original = prefetch.take
+
+    def spy(config):
+        found.append(original(config))
+        return found[-1]
+    monkeypatch.setattr(prefetch, "take", spy)
+    return found
+
+
+def test_a_cold_build_reads_the_history_during_the_check(repo, taken, tmp_path):
+    root, owner = repo
+    two_versions(root, owner)
+    build(load_config(root / "site_config.yml"), out_dir=tmp_path / "site", jobs=1)
+    assert len(taken) == 1 and taken[0] is not None and taken[0].from_git
+    page = tmp_path / "site" / "policies" / "retention-policy" / "changes" / "1.0..2.0" / "index.html"
+    assert "<del><span class=\"sr-only\">removed: </span>30" in page.read_text()
+
+
+def test_a_failed_history_process_is_read_again_in_the_build(repo, taken, monkeypatch, tmp_path):
+    root, owner = repo
+    two_versions(root, owner)
+    builder, original = os.getpid(), store.load
+
+    def load_fails_in_the_child(config):
+        if os.getpid() != builder:
+            raise RuntimeError("the forked reader fails")
+        return original(config)
+    monkeypatch.setattr(store, "load", load_fails_in_the_child)
+    build(load_config(root / "site_config.yml"), out_dir=tmp_path / "site", jobs=1)
+    assert taken == [None]
+    assert (tmp_path / "site" / "policies" / "retention-policy" / "changes" / "1.0..2.0" / "index.html").is_file()
 
 
 WORDS = st.lists(st.sampled_from(["a", "b", "c", "the", "rule", "30", "days"]), max_size=40)

@@ -15,8 +15,10 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
 
+from ..config import SiteConfig
 from ..document import Document
 from ..site import Site
+from . import prefetch
 from .diff import DocumentDiff, diff_versions
 from .gitlog import open_repository, read_log
 from .versions import Lineage, Version, advance, versions_from_changelog, with_working_copy
@@ -60,14 +62,15 @@ class SiteHistory:
 
 
 def site_history(site: Site) -> SiteHistory:
-    """The history for this run's corpus (read once, kept on the Site)."""
+    """The history for this run's corpus (read once, kept on the Site): what the build
+    started reading before the check (generator/history/prefetch.py), else read now."""
     if site.history is None:
-        site.history = load(site)
+        site.history = prefetch.take(site.config) or load(site.config)
     return site.history
 
 
-def load(site: Site) -> SiteHistory:
-    content = site.config.content_path.resolve()
+def load(config: SiteConfig) -> SiteHistory:
+    content = config.content_path.resolve()
     repo = open_repository(content)
     if repo is None or repo.head is None:
         return SiteHistory(NO_GIT)
@@ -75,12 +78,12 @@ def load(site: Site) -> SiteHistory:
         return SiteHistory(SHALLOW)
     try:
         prefix = content.relative_to(repo.root).as_posix()
-        site_prefix = site.config.root.resolve().relative_to(repo.root).as_posix()
+        site_prefix = config.root.resolve().relative_to(repo.root).as_posix()
     except ValueError:
         return SiteHistory(NO_GIT)
     prefix = "" if prefix == "." else prefix
     site_prefix = "" if site_prefix == "." else site_prefix + "/"
-    lineages = read_lineages(site.config.root / CACHE_FILE, repo, prefix)
+    lineages = read_lineages(config.root / CACHE_FILE, repo, prefix)
     if lineages is None:
         return SiteHistory(NO_GIT)
     return SiteHistory(None, {path[len(site_prefix):]: lineage.versions for path, lineage in lineages.items()
