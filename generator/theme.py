@@ -72,6 +72,9 @@ def make_environment(theme: Theme) -> jinja2.Environment:
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["longdate"] = long_date
     env.filters["search_text"] = search_text
+    from search.pagefind_weights import pagefind_weight, weigh_headings
+    env.filters["pagefind_weight"] = pagefind_weight
+    env.filters["weigh_headings"] = weigh_headings
     return env
 
 

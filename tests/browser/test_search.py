@@ -261,3 +261,16 @@ def test_filters_chosen_on_the_results_page_go_into_a_link_that_restores_them(br
     checkbox = block.find_element("css selector", "input[type=checkbox][value='FAQ']")
     browser.click(block.find_element("css selector", f"label[for='{checkbox.get_attribute('id')}']"))
     browser.wait(lambda d: "type=" not in d.current_url, "the unticked filter to leave the URL")
+
+
+def test_a_question_whose_words_no_page_has_together_still_finds_the_answer(browser, root_url):
+    """Pagefind needs every word on one page; kc search does not. The box drops the most
+    common word until some page has the rest, and says so."""
+    browser.open(root_url)
+    search(browser, "fake account pretending to be me")
+    results(browser)
+    settle(browser)
+    assert "faqs/someone-is-impersonating-me/" in result_paths(browser, root_url)[:3], result_paths(browser, root_url)
+    note = browser.find("#search .kc-search-note")
+    assert note.is_displayed() and note.text.startswith("No page has all of \u201cfake account pretending to be me\u201d"), note.text
+    assert browser.js("return document.querySelector('#search input').value") == "fake account pretending to be me"

@@ -17,6 +17,7 @@
   note.setAttribute("role", "status");
 
   var stop = new Set();     // question and stop words (kc search drops them too)
+  var frequency = new Map(); // word -> its place in terms.words (0: the most frequent)
   var loading = null;
   function loadTerms() {
     loading = loading || fetch(absolute(box.dataset.terms)).then(function (response) {
@@ -24,6 +25,7 @@
     }).then(function (data) {
       if (data && Array.isArray(data.words)) {
         terms = data; known = new Set(data.words); stop = new Set(data.stop || []);
+        data.words.forEach(function (word, index) { frequency.set(word, index); });
       }
     }).catch(function () { /* no word list: search still works, without corrections */ });
     return loading;
@@ -107,7 +109,41 @@
     });
     return (indexed.length ? indexed : subject).join(" ");
   }
-  window.kcSearchTerm = function (term) { return loadTerms().then(function () { return correct(term); }); };
+
+  /* Pagefind shows only pages that have every word, so a question whose words are never
+     all on one page finds nothing, where kc search (any word, best first) answers it. Then
+     the word most pages share is dropped, one at a time, until some page has the rest
+     ("fake account pretending" -> "fake pretending"), and the box says so. */
+  var engine = null;
+  function pagefind() {
+    engine = engine || import(absolute(box.dataset.bundle) + "pagefind.js");
+    return engine;
+  }
+  function widen(term) {
+    var words = term.trim().split(/\s+/);
+    if (!terms || words.length < 2 || /["()*]|\b(AND|OR|NOT)\b/.test(term)) return Promise.resolve(term);
+    var rank = function (word) {      // terms.words is most frequent first; unknown words are rare
+      var at = frequency.get(word.toLowerCase());
+      return at === undefined ? Infinity : at;
+    };
+    return pagefind().then(function (api) {
+      function attempt(kept) {
+        return api.search(kept.join(" ")).then(function (found) {
+          if (found.results.length || kept.length < 2) return found.results.length ? kept.join(" ") : term;
+          var common = 0;
+          kept.forEach(function (word, index) { if (rank(word) < rank(kept[common])) common = index; });
+          return attempt(kept.filter(function (_word, index) { return index !== common; }));
+        });
+      }
+      return attempt(words);
+    }).catch(function () { return term; });
+  }
+  function narrowedNote(typed, searched) {
+    note.textContent = "No page has all of \u201c" + typed.trim() + "\u201d \u2014 showing results for \u201c" + searched + "\u201d.";
+  }
+  window.kcSearchTerm = function (term) {
+    return loadTerms().then(function () { return widen(correct(term)); });
+  };
 
   /* Each result says what it is (Policy, Playbook, Training, FAQ, Newsletter, Team;
      "Deprecated" where it matters), and excerpts lose footnote markers ([1], ↩). */
@@ -121,6 +157,22 @@
   }
 
   function mount(element, extra) {
+    var widened = new Map();   // a term no page has all of -> the fewer words that find pages
+    var latest = "";
+    function processTerm(term) {
+      var fixed = correct(term);
+      latest = fixed;
+      if (widened.has(fixed)) {
+        narrowedNote(term, widened.get(fixed));
+        return widened.get(fixed);
+      }
+      widen(fixed).then(function (wider) {
+        if (wider === fixed || latest !== fixed) return;
+        widened.set(fixed, wider);
+        ui.triggerFilters(chosenFilters(element));    // search again, same words and filters
+      });
+      return fixed;
+    }
     var ui = new window.PagefindUI(Object.assign({
       element: "#" + element.id,
       bundlePath: absolute(element.dataset.bundle),
@@ -129,7 +181,7 @@
       resetStyles: false,
       excerptLength: 24,
       debounceTimeoutMs: 150,
-      processTerm: correct,
+      processTerm: processTerm,
       processResult: labelled,
       translations: { placeholder: "Search policies, playbooks, FAQs, teams\u2026",
                       search_label: "Search the knowledge center" }
@@ -139,6 +191,14 @@
     element.addEventListener("focusin", loadTerms, { once: true });
     collapsibleFilters(element);
     return { ui: ui, input: input };
+  }
+
+  function chosenFilters(element) {
+    var chosen = {};
+    element.querySelectorAll("input.pagefind-ui__filter-checkbox:checked").forEach(function (checkbox) {
+      (chosen[checkbox.name] = chosen[checkbox.name] || []).push(checkbox.value);
+    });
+    return chosen;
   }
 
   /* On phones the filters fold behind a "Filters" button above the results, so the
