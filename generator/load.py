@@ -6,8 +6,10 @@ their lines). Outlines of unchanged bodies come from the outline cache.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 from . import authoring_hints, frontmatter_yaml, registry
@@ -25,6 +27,7 @@ TEAMS_FILE = "teams.yml"
 
 def run(site: Site, cache: OutlineCache | None = None) -> None:
     cache = cache or OutlineCache(site.config.root)
+    real_folder.cache_clear()   # a folder link may point elsewhere since the last run (kc serve)
     content = site.config.content_path
     for path in sorted(content.rglob("*.md")):
         document, diagnostics = load_file(site.config, path, cache)
@@ -57,18 +60,25 @@ def read_text(path: Path, rel: str, diagnostics: Diagnostics, config: SiteConfig
         return None
 
 
+@lru_cache(maxsize=4096)
+def real_folder(folder: Path) -> str:
+    """The folder's real path, ending in a separator (what every path inside it starts with)."""
+    return os.path.join(os.path.realpath(folder), "")
+
+
 def read_source(config: SiteConfig, path: Path, rel: str, diagnostics: Diagnostics) -> bytes | None:
     """The bytes of a content file: a regular file inside the content folder, within the size cap.
 
     A link that leaves the content folder would publish whatever it points at (another
     project's files, /etc/passwd), and a link to /dev/zero would never end, so neither is read."""
-    real = path.resolve()
-    if not real.is_relative_to(config.content_path.resolve()):
+    # each folder is resolved once per run, then only the file itself is looked at
+    real = os.path.realpath(path) if os.path.islink(path) else real_folder(path.parent) + path.name
+    if not real.startswith(real_folder(config.content_path)):
         diagnostics.add("LOAD005", rel, 1, 1, f"this is a link to {real}, outside the content folder; "
                         f"kc does not follow it", "copy the file into the content folder instead of linking it")
         return None
     try:
-        info = real.stat()
+        info = os.stat(real)
         if stat.S_ISDIR(info.st_mode):
             diagnostics.add("LOAD001", rel, 1, 1, "cannot read file: it is a folder named like a document",
                             "rename the folder so it does not end in .md")
@@ -84,8 +94,11 @@ def read_source(config: SiteConfig, path: Path, rel: str, diagnostics: Diagnosti
                             f"{config.max_file_mb:g} MB", "split it into several documents, or raise "
                             "`max_file_mb` in site_config.yml")
             return None
-        with open(real, "rb") as handle:
-            return handle.read(limit + 1)[:limit]
+        with open(real, "rb") as handle:   # sized read: read(limit) allocates `limit` bytes first
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:     # it grew since stat: read on, still within the cap
+                data += handle.read(limit + 1 - len(data))
+            return data[:limit]
     except OSError as exc:
         diagnostics.add("LOAD001", rel, 1, 1, f"cannot read file: {exc.strerror or exc}",
                         "check that it is a readable file")

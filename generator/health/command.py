@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from ..config import SiteConfig
 from ..pipeline import check
-from .analyze import analyze
+from .analyze import analyze, no_cyclic_gc
 from .model import Health
 from .output import kind_matches
 
 
 def make_report(config: SiteConfig, owner: str | None = None, region: str | None = None,
                 today=None) -> Health:
-    health = analyze(check(config, today))
+    with no_cyclic_gc():   # loading makes no cyclic garbage, only work for the collector
+        health = analyze(check(config, today))
     return health.only(owner=owner, region=region) if owner or region else health
 
 
