@@ -1,17 +1,21 @@
-"""Benchmark `kc report` on a generated corpus, next to `kc check` on the same corpus.
+"""Benchmark `kc report` on generated corpora, next to `kc check` on the same corpora.
 
-    python bench/bench_report.py [--docs 10000] [--runs 3]
+    python bench/bench_report.py [--docs 1000 10000] [--runs 5]
 
 Runs the real commands (`kc report --format json`, `kc check --format json`) as
-processes, cold (no outline cache) and warm, and prints median wall times side by side
-with their ratio, plus the health analysis alone (in-process, after the check).
-`kc report` is `kc check`'s load/validate/link plus the analysis, so the ratio shows
-what the health rules cost. Target (issue #15): 10,000 documents report in <= 5 s.
+processes, cold (no `.kc/` folder: nothing remembered) and warm (the outline cache of a
+previous run present), and prints for each corpus size the median wall time and the
+median CPU time (user + system, less sensitive to other processes on a shared machine)
+side by side with their ratio, plus the health analysis alone (in-process, after the
+check) and the load average before and after. `kc report` is `kc check`'s
+load/validate/link plus the analysis, so the ratio shows what the health rules cost.
+Target (issue #15): 10,000 documents report in <= 5 s.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -29,45 +33,73 @@ from corpus import generate  # noqa: E402
 from generator import load_config, pipeline  # noqa: E402
 from generator.health import analyze  # noqa: E402
 
+TARGET_DOCS, TARGET_SECONDS = 10_000, 5.0
 
-def timed_command(config_path: Path, args: list[str], cold: bool) -> float:
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_command(config_path: Path, args: list[str], cold: bool) -> tuple[float, float]:
+    """(wall, CPU) seconds of one `kc ...` process."""
     if cold:
         shutil.rmtree(config_path.parent / ".kc", ignore_errors=True)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    start = time.perf_counter()
+    cpu, start = children_cpu(), time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "generator.cli", *args, "--config", str(config_path)],
                           env=env, cwd=config_path.parent, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    elapsed = time.perf_counter() - start
-    if done.returncode not in (0,):
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-    return elapsed
+    return wall, children_cpu() - cpu
 
 
-def median_of(runs: int, call) -> float:
-    return statistics.median(call() for _ in range(runs))
+def medians(runs: int, config_path: Path, args: list[str], cold: bool) -> tuple[float, float]:
+    if not cold:
+        timed_command(config_path, args, cold=True)   # leave what a first run remembers
+    results = [timed_command(config_path, args, cold) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+
+
+def analysis_alone(config_path: Path, runs: int) -> str:
+    site = pipeline.check(load_config(config_path), today=date(2026, 11, 22))
+    walls = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        health = analyze(site)
+        walls.append(time.perf_counter() - start)
+    return (f"health analysis alone: median {statistics.median(walls):.3f} s "
+            f"({len(health.findings)} findings over {health.documents} documents)")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--docs", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        config_path = generate(Path(tmp), args.docs)
-        print(f"kc report benchmark: {args.docs} generated documents, median of {args.runs} runs")
-        print(f"{'':6} {'kc check':>10} {'kc report':>10} {'ratio':>6}")
-        for cold in (True, False):
-            check = median_of(args.runs, lambda: timed_command(config_path, ["check", "--format", "json"], cold))
-            report = median_of(args.runs, lambda: timed_command(config_path, ["report", "--format", "json"], cold))
-            print(f"{'cold' if cold else 'warm':6} {check:>9.2f}s {report:>9.2f}s {report / check:>5.2f}x")
-        site = pipeline.check(load_config(config_path), today=date(2026, 11, 22))
-        walls = []
-        for _ in range(args.runs):
-            start = time.perf_counter()
-            health = analyze(site)
-            walls.append(time.perf_counter() - start)
-        print(f"health analysis alone: median {statistics.median(walls):.3f} s "
-              f"({len(health.findings)} findings over {health.documents} documents)")
+    print(f"kc report benchmark: median of {args.runs} runs; load average before "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
+    print(f"{'docs':>6} {'':4}  {'kc check':>17}  {'kc report':>17}  {'report/check':>12}")
+    print(f"{'':>6} {'':4}  {'wall':>8} {'CPU':>8}  {'wall':>8} {'CPU':>8}")
+    notes, verdicts = [], []
+    for docs in args.docs:
+        with tempfile.TemporaryDirectory() as tmp:
+            config_path = generate(Path(tmp), docs)
+            for cold in (True, False):
+                check = medians(args.runs, config_path, ["check", "--format", "json"], cold)
+                report = medians(args.runs, config_path, ["report", "--format", "json"], cold)
+                mode = "cold" if cold else "warm"
+                print(f"{docs:>6} {mode:4}  {check[0]:>7.2f}s {check[1]:>7.2f}s  {report[0]:>7.2f}s "
+                      f"{report[1]:>7.2f}s  {report[0] / check[0]:>11.2f}x", flush=True)
+                if docs == TARGET_DOCS:
+                    verdicts.append(f"{mode} {report[0]:.2f} s "
+                                    f"({'met' if report[0] <= TARGET_SECONDS else 'NOT met'})")
+            notes.append(f"{docs} documents: {analysis_alone(config_path, args.runs)}")
+    print("\n".join(notes))
+    if verdicts:
+        print(f"target: {TARGET_DOCS} documents report in <= {TARGET_SECONDS:g} s: {', '.join(verdicts)}")
+    print(f"load average after {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -74,7 +74,7 @@ CORPUS = {
         "review_by: 2026-12-23\ntags: [live-streaming]\n"
         "policies: [covered, no-pb, no-faq, regional, global-ok, versioned, rules-a, rules-b]"),
     "content/training/tr-stale.md": doc(
-        "id: tr-stale\ntitle: Training stale\nowner: training\nupdated: 2026-09-01\npolicies: [versioned]"),
+        "id: tr-stale\ntitle: Training stale\nowner: training\nupdated: 2025-12-01\npolicies: [versioned]"),
     # FAQs
     "content/faqs/faq-covered.md": faq(
         "faq-covered", "updated: 2026-10-01\npolicies: [no-pb, no-tr, regional, global-ok, versioned, rules-a, rules-b]",

@@ -47,7 +47,7 @@ def test_findings_say_what_is_wrong_and_what_to_do(config_path):
         "one tag is spelt 3 ways: 'live-stream' (2), 'Live Stream' (1), 'livestream' (1)")
     assert findings["tag-variants"]["hint"] == "use 'live-stream' in pb-global, pb-regional"
     assert findings["review-due"]["message"].endswith("(in 18 days)")
-    assert "version 2.0 of policy 'versioned' (in effect since 2026-10-01)" in findings["outdated-citation"]["message"]
+    assert "version 2.0 of policy 'versioned' (in effect since 2026-01-01)" in findings["outdated-citation"]["message"]
     assert findings["no-playbook"]["severity"] == "warning"
     assert findings["no-training"]["severity"] == "info"
 
@@ -114,3 +114,37 @@ def test_fail_on_a_kind_not_found_exits_0(config_path):
 def test_fail_on_unknown_kind_is_a_usage_error(config_path):
     code, _, err = run(config_path, "--fail-on", "orphans")
     assert code == 2 and "unknown kind 'orphans'" in err
+
+
+def test_outdated_citations_are_the_pairs_kc_check_warns_about(make_site):
+    """outdated-citation uses kc check's retraining rule (LIFE001/LIFE002): both name the same
+    (document, policy) pairs, except for inactive policies (a cites-retired finding instead)."""
+    from datetime import date
+
+    from generator import pipeline
+
+    from .health_corpus import doc
+    extra = {
+        # changed on 2026-08-01 (its change log), effective since 2026-03-01 per its front matter
+        "content/policies/drifted.md": doc(
+            "id: drifted\ntitle: Drifted\nowner: policy\nversion: '3.0'\neffective: 2026-03-01\n"
+            "changelog:\n  - {version: '3.0', date: 2026-08-01, summary: New tiers.}"),
+        "content/faqs/faq-between.md": doc(   # after `effective`, before the change: a FAQ is stale
+            "id: faq-between\ntitle: Between?\nupdated: 2026-05-01\npolicies: [drifted]"),
+        "content/training/tr-between.md": doc(   # training follows `effective`: not stale
+            "id: tr-between\ntitle: Between\nowner: training\nupdated: 2026-05-01\npolicies: [drifted]"),
+        "content/training/tr-created.md": doc(   # no `updated`: neither command guesses from `created`
+            "id: tr-created\ntitle: Created\nowner: training\ncreated: 2026-01-01\npolicies: [versioned]"),
+        "content/playbooks/pb-legacy.md": doc(   # a deprecated policy: cites-retired, not outdated
+            "id: pb-legacy\ntitle: Legacy playbook\nowner: escalations\nupdated: 2025-01-01\n"
+            "policies: [legacy]"),
+    }
+    config = make_site(CORPUS | extra, CONFIG)
+    site = pipeline.check(config, today=date.fromisoformat(TODAY))
+    warned = {(d.path.rsplit("/", 1)[1][:-3], d.message.split("'")[3]) for d in site.diagnostics
+              if d.code in ("LIFE001", "LIFE002")}
+    data = report_json(str(config.root / "site_config.yml"))
+    reported = {tuple(f["ids"]) for f in data["findings"] if f["kind"] == "outdated-citation"}
+    assert reported == {("tr-stale", "versioned"), ("faq-between", "drifted")}
+    assert warned == reported | {("pb-legacy", "legacy")}
+    assert ("cites-retired", ["pb-legacy", "legacy"]) in [(f["kind"], f["ids"]) for f in data["findings"]]

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..document import Document
 from .graph import Graph
 from .model import Finding, Review
 from ..dates import shift
+from ..history.retraining import stale_since
 
 REVIEW_HORIZON_DAYS = 90   # the Health page lists reviews due in 30, 60 and 90 days
 
@@ -36,33 +36,25 @@ def review_findings(graph: Graph, today: date, window_days: int) -> list[Finding
     return findings
 
 
-def current_version_date(policy: Document) -> date:
-    """When the policy's current version took effect: `effective`, or a later change-log entry."""
-    dates = [policy.get("effective")] + [entry.date for entry in policy.get("changelog") or []]
-    return max(d for d in dates if d is not None)
-
-
-def last_touched(doc: Document) -> date | None:
-    return doc.get("updated") or doc.get("created")
-
-
 def outdated_citations(graph: Graph) -> list[Finding]:
+    """Active guidance older than an active policy it cites: the retraining rule of `kc check`
+    (LIFE001/LIFE002, generator/history/retraining.py), so both commands name the same pairs.
+    An inactive policy is left out: citing it is a `cites-retired` finding already."""
     findings = []
     for doc in graph.docs:
-        touched = last_touched(doc)
-        if doc.type not in FOLLOWERS or doc.status != "active" or touched is None:
+        if doc.type not in FOLLOWERS or doc.status != "active":
             continue
         for policy_id in sorted(graph.field_cites.get(doc.id, ())):
             policy = graph.by_id.get(policy_id)
             if policy is None or policy.type != "policy" or policy.status != "active":
                 continue
-            since = current_version_date(policy)
-            if touched < since:
+            since = stale_since(doc, policy)
+            if since is not None:
                 findings.append(Finding(
                     "outdated-citation", [doc.id, policy.id], doc.get("owner") or policy.get("owner"),
-                    f"{doc.type} '{doc.id}' (updated {touched}) predates version {policy.get('version')} "
-                    f"of policy '{policy.id}' (in effect since {since})",
-                    f"check '{doc.id}' against the current policy, then set `updated`",
+                    f"{doc.type} '{doc.id}' (updated {doc.get('updated')}) predates version "
+                    f"{policy.get('version')} of policy '{policy.id}' (in effect since {since})",
+                    f"check '{doc.id}' against the current policy (`kc diff {policy.id}`), then set `updated`",
                     tuple(doc.get("regions") or [])))
     return findings
 

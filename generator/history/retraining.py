@@ -25,6 +25,15 @@ def changed_on(policy) -> date | None:
     return max(entries) if entries else policy.get("effective")
 
 
+def stale_since(doc, policy) -> date | None:
+    """The rule, shared with `kc report`'s outdated-citation: the date an active training module,
+    playbook or FAQ citing `policy` predates (the policy's `effective` date for training, the
+    day its current version changed for the others), or None when `doc` is as new or undated."""
+    updated = doc.get("updated")
+    when = policy.get("effective") if doc.type == "training" else changed_on(policy)
+    return when if updated is not None and when and updated < when else None
+
+
 def run(site: Site) -> None:
     severity = site.config.lifecycle.retraining
     for doc in site.documents:
@@ -35,23 +44,22 @@ def run(site: Site) -> None:
             policy = site.by_id.get(policy_id)
             if policy is None or policy.type != "policy" or not policy.valid:
                 continue
+            when = stale_since(doc, policy)
+            if when is None:
+                continue
             line, column = doc.position("policies", index)
             version = policy.get("version")
             if doc.type == "training":
-                when = policy.get("effective")
-                if when and updated < when:
-                    site.diagnostics.add(
-                        "LIFE001", doc.src_path, line, column,
-                        f"training '{doc.id}' (updated {updated.isoformat()}) predates version {version} "
-                        f"of policy '{policy_id}', effective {when.isoformat()}: it may teach an older version",
-                        f"see what changed with `kc diff {policy_id}`, update the module, then set "
-                        f"`updated:` to the day you did", severity=severity)
+                site.diagnostics.add(
+                    "LIFE001", doc.src_path, line, column,
+                    f"training '{doc.id}' (updated {updated.isoformat()}) predates version {version} "
+                    f"of policy '{policy_id}', effective {when.isoformat()}: it may teach an older version",
+                    f"see what changed with `kc diff {policy_id}`, update the module, then set "
+                    f"`updated:` to the day you did", severity=severity)
             else:
-                when = changed_on(policy)
-                if when and updated < when:
-                    site.diagnostics.add(
-                        "LIFE002", doc.src_path, line, column,
-                        f"{doc.type} '{doc.id}' (updated {updated.isoformat()}) may be out of date: "
-                        f"policy '{policy_id}' changed to version {version} on {when.isoformat()}",
-                        f"check it against `kc diff {policy_id}`, then set `updated:` to the day you did",
-                        severity=severity)
+                site.diagnostics.add(
+                    "LIFE002", doc.src_path, line, column,
+                    f"{doc.type} '{doc.id}' (updated {updated.isoformat()}) may be out of date: "
+                    f"policy '{policy_id}' changed to version {version} on {when.isoformat()}",
+                    f"check it against `kc diff {policy_id}`, then set `updated:` to the day you did",
+                    severity=severity)
