@@ -1,18 +1,22 @@
 """kc — the Safety Knowledge Center static site generator."""
-from .config import SiteConfig, load_config
-from .diagnostics import Diagnostic, Diagnostics, Severity
-from .document import Document, Heading, Team
-from .errors import BuildFailed, ConfigError, KcError
-from .site import Site
+from importlib import import_module
 
 __all__ = ["BuildFailed", "ConfigError", "Diagnostic", "Diagnostics", "Document", "Heading",
            "KcError", "Severity", "Site", "SiteConfig", "Team", "check", "load_config"]
 
+# Each name is imported from its module on first use: the configuration models (pydantic)
+# and the check pipeline are the heavy part of kc, and commands such as `kc search` need
+# neither (`from generator import load_config` works as before).
+_HOMES = {"SiteConfig": "config", "load_config": "config",
+          "Diagnostic": "diagnostics", "Diagnostics": "diagnostics", "Severity": "diagnostics",
+          "Document": "document", "Heading": "document", "Team": "document",
+          "BuildFailed": "errors", "ConfigError": "errors", "KcError": "errors",
+          "Site": "site", "check": "pipeline"}
+
 
 def __getattr__(name: str):
-    """`generator.check` is imported on first use: the pipeline is the heavy part of kc, and
-    commands such as `kc search` never run it."""
-    if name == "check":
-        from .pipeline import check
-        return check
+    if name in _HOMES:
+        value = getattr(import_module(f".{_HOMES[name]}", __name__), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'generator' has no attribute {name!r}")

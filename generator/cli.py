@@ -7,11 +7,18 @@ import click
 from rich.console import Console
 
 from . import report
-from .config import CONTENT_TYPES, DEFAULT_CONFIG, load_config
+from .content_names import CONTENT_TYPES, DEFAULT_CONFIG
 from .errors import KcError
 
 CONFIG_OPTION = click.option("--config", "config_path", default=DEFAULT_CONFIG, show_default=True,
                              type=click.Path(dir_okay=False), help="The site's site_config.yml.")
+
+
+def load_config(path):
+    """generator.config.load_config, imported on first use (the pydantic models take a
+    tenth of a second to build; `kc search` usually does without them)."""
+    from .config import load_config as load
+    return load(path)
 
 
 def run_check(*args, **kwargs):
@@ -246,8 +253,9 @@ def search(config_path, query, doc_type, tags, regions, limit, as_json, out_dir,
     """Search the index written by the last `kc build` (see docs/search.md for the syntax)."""
     from search.present import print_outcome, to_json
     from search.query import SearchIndex
+    from search.settings import search_config
     try:
-        with SearchIndex.for_site(load_config(config_path), out_dir) as index:
+        with SearchIndex.for_site(search_config(config_path), out_dir) as index:
             outcome = index.search(query, doc_type, tags, regions, limit)
     except KcError as error:
         fail(error)

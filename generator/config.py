@@ -6,11 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
+from .content_names import AUDIENCES, CONTENT_TYPES, DEFAULT_CONFIG  # noqa: F401 (shared names)
 from .errors import ConfigError
-
-DEFAULT_CONFIG = "site_config.yml"
-CONTENT_TYPES = ("policy", "playbook", "training", "newsletter", "faq")
-AUDIENCES = ("public", "internal", "restricted")
 Audience = Literal["public", "internal", "restricted"]
 
 

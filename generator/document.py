@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .config import AUDIENCES
+from .content_names import AUDIENCES
 
 Loc = tuple  # a path into the front matter, e.g. ("quiz", 0, "answer")
 

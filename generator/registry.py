@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content_types import REFERENCE_FIELDS, SCHEMAS, BaseDocument
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .content_types import BaseDocument
 
 
 @dataclass(frozen=True)
@@ -24,10 +27,12 @@ class ContentType:
 
     @property
     def schema(self) -> type[BaseDocument]:
+        from .content_types import SCHEMAS   # pydantic models: loaded by the stages that validate
         return SCHEMAS[self.key]
 
     @property
     def reference_fields(self) -> dict[str, tuple[str, ...] | None]:
+        from .content_types import REFERENCE_FIELDS
         return REFERENCE_FIELDS[self.key]
 
 

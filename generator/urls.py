@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
+from typing import TYPE_CHECKING
+
 from . import registry
-from .config import SiteConfig
-from .document import Document
+
+if TYPE_CHECKING:
+    from .config import SiteConfig
+    from .document import Document
 
 SECTIONS = registry.table("folder")                 # type -> the site folder of its pages
 SECTION_TITLES = registry.table("section_title")   # type -> its section's title

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import TYPE_CHECKING, Iterable, Protocol
 
-from generator.config import SiteConfig
 from generator.errors import ConfigError
 
 from .query import SearchIndex
+
+if TYPE_CHECKING:
+    from generator.config import SiteConfig
 
 ENGINES = {"tantivy": "search.tantivy_engine", "whoosh": "search.whoosh_engine"}
 DEFAULT_ENGINE = "tantivy"

@@ -5,9 +5,8 @@ search/backend.py)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.config import SiteConfig
 from generator.errors import KcError
 from generator.urls import absolute_url
 
@@ -17,6 +16,9 @@ from .querytext import BadQuery, MAX_QUERY_CHARS, Understood, positive_words, un
 from .results import SECTIONS_PER_RESULT, Hit, NoIndex, Outcome, Scored, damaged, rank  # noqa: F401
 from .snippets import highlight
 from .synonyms import site_synonyms
+
+if TYPE_CHECKING:
+    from generator.config import SiteConfig
 
 SHOWN_FIELDS = ("title", "section", "body")   # stored, so --explain can say which matched
 

@@ -13,7 +13,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from generator.config import CONTENT_TYPES
+from generator.content_names import CONTENT_TYPES
 from generator.errors import KcError
 
 MAX_QUERY_CHARS = 500     # a question fits easily; a pasted document does not
