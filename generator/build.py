@@ -34,7 +34,7 @@ from .document import Document
 from .files import write_files as write_content_files
 from .history import prefetch as history_prefetch
 from .errors import BuildFailed
-from .incremental import fingerprint
+from .incremental import dependencies, fingerprint
 from .incremental.body_cache import BodyCache
 from .incremental.manifest import Manifest, record_files
 from .producers import all_pages
@@ -74,6 +74,9 @@ class BuildContext:
     target: Path | None = None                               # the output folder the staging dir replaces
     page_keys: dict[str, str | None] = field(default_factory=dict)   # url -> key, for the next build
     rendered: int = 0                                        # pages rendered (not reused) in this build
+    changed: set[str] | None = None                          # documents an edit of bodies changed
+                                                             # (None: any page may have changed)
+    shows: dict[str, list[str]] = field(default_factory=dict)   # url -> documents its context held
     jobs: int | None = None                                  # processes for the pages (None: one per core)
 
 
@@ -109,6 +112,7 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
     files = fingerprint.input_files(config, theme.folders)
     hashes = fingerprint.file_hashes(files, previous.inputs, previous.checked_at)
     site_key = fingerprint.site_key(config, hashes, audience, drafts, today)
+    frame = fingerprint.frame_key(config, hashes, audience, drafts, today)
     if incremental and previous.site_key == site_key and previous.output_intact(target):
         output.remove_leftovers(target)     # of builds killed since; the site itself is current
         return unchanged_result(previous, target, audience, started)
@@ -130,6 +134,8 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
                                          *sorted(asset.path for asset in ctx.assets.values()))
         ctx.bodies = render_bodies(pages, progress, BodyCache(config.root, variant(audience, drafts),
                                                               read=incremental), jobs)
+        states = dependencies.document_states(site.documents, ctx.bodies)
+        ctx.changed = dependencies.changed_documents(previous.frame, previous.documents, frame, states)
         ctx.lookups = build_lookups(visible_teams(site.teams, audience), pages, drafts,
                                     {doc_id: body.refs for doc_id, body in ctx.bodies.items()})
         write_site(ctx, progress)
@@ -153,7 +159,8 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
                          time.perf_counter() - started, site.diagnostics.warning_count,
                          site.diagnostics, tuple(site.documents), interrupted, rendered=ctx.rendered,
                          note=not_built_note(site.documents, audience, drafts))
-    save_manifest(previous.path, site_key, files, hashes, ctx, target, written, result, checked_at)
+    save_manifest(previous.path, site_key, files, hashes, ctx, target, written, result, checked_at,
+                  frame, states)
     return result
 
 
@@ -168,14 +175,14 @@ def site_key_salt(config: SiteConfig, hashes: dict[str, str], theme_folders, aud
 
 
 def save_manifest(path, site_key, files, hashes, ctx: BuildContext, target: Path, written: list[str],
-                  result: BuildResult, checked_at: int) -> None:
+                  result: BuildResult, checked_at: int, frame: str, states: dict) -> None:
     """Record this build for the next one. Input stats are those read before the build, so a
     file edited while kc was building is seen as changed next time."""
     inputs = {name: [*stat, hashes[name]] for name, stat in files.items()}
     manifest = Manifest(path, site_key, inputs, ctx.page_keys, record_files(target, written),
                         [d.to_dict() for d in result.diagnostics or []],
                         {"pages": result.pages, "documents": result.documents, "bytes": result.bytes,
-                         "note": result.note}, checked_at)
+                         "note": result.note}, checked_at, frame, states, ctx.shows)
     manifest.save()
 
 
@@ -222,20 +229,30 @@ def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
         write_file(ctx.out_dir, asset.path, asset.content)
     pages, offset = all_pages(ctx), len(ctx.bodies)
     done = (lambda n: progress(offset + n, offset + len(pages))) if progress else None
-    for url, key, rendered in parallel.ordered_map(lambda page: write_page(ctx, page), pages, ctx.jobs, done):
+    for url, key, shows, rendered in parallel.ordered_map(lambda page: write_page(ctx, page), pages,
+                                                          ctx.jobs, done):
         ctx.page_keys[url] = key
+        ctx.shows[url] = shows
         ctx.urls.append(url)
         ctx.rendered += rendered
     write_file(ctx.out_dir, "sitemap.xml", sitemap(ctx, ctx.urls).encode("utf-8"))
 
 
-def write_page(ctx: BuildContext, page: Page) -> tuple[str, str | None, bool]:
-    """(url, key, rendered?) of one page written into the staging dir."""
+def write_page(ctx: BuildContext, page: Page) -> tuple[str, str | None, list[str], bool]:
+    """(url, key, documents shown, rendered?) of one page written into the staging dir.
+    A page showing none of the documents an edit changed keeps its key and file without
+    its context being built; any other page is keyed, and rendered if its key changed."""
     rel = out_path(page.url)
+    previous = ctx.previous if ctx.previous and ctx.target else None
+    if previous is not None and ctx.changed is not None:
+        kept = previous.unaffected(ctx.target, page.url, rel, ctx.changed)
+        if kept is not None and output.link_file(ctx.out_dir, rel, kept[1]):
+            return page.url, kept[0], previous.shows[page.url], False
     context = page.context()
-    key = fingerprint.page_key(ctx.salt, page.url, page.template, context)
-    old = ctx.previous.reusable(ctx.target, page.url, rel, key) if ctx.previous and ctx.target else None
+    shows: set[str] = set()
+    key = fingerprint.page_key(ctx.salt, page.url, page.template, context, shows)
+    old = previous.reusable(ctx.target, page.url, rel, key) if previous is not None else None
     if old is not None and output.link_file(ctx.out_dir, rel, old):
-        return page.url, key, False
+        return page.url, key, sorted(shows), False
     write_file(ctx.out_dir, rel, render_template(ctx.env, page.template, context).encode("utf-8"))
-    return page.url, key, True
+    return page.url, key, sorted(shows), True

@@ -30,7 +30,7 @@ from ..document import Document
 # Libraries whose versions can change what a build writes.
 LIBRARIES = ("kc", "markdown-it-py", "mdit-py-plugins", "nh3", "jinja2", "pydantic", "pagefind",
              "tantivy", "whoosh-reloaded", "babel", "pygit2")
-FORMAT = 2          # bump when the manifest or the key recipes change
+FORMAT = 3          # bump when the manifest or the key recipes change
 SKIPPED_KEYS = ("href", "asset")   # functions of the page URL and the assets: both in the key already
 
 
@@ -124,9 +124,30 @@ def content_hash(path: str, mode: int) -> str:
 
 
 def site_key(config, hashes: dict[str, str], audience: str, drafts: bool, today: date) -> str:
-    files = ";".join(f"{path}={digest}" for path, digest in sorted(hashes.items()))
+    prefix = documents_prefix(config)
+    documents = ";".join(f"{path}={digest}" for path, digest in sorted(hashes.items())
+                         if is_document(prefix, path))
+    return hash_text(frame_key(config, hashes, audience, drafts, today), documents)
+
+
+def frame_key(config, hashes: dict[str, str], audience: str, drafts: bool, today: date) -> str:
+    """The site key without the documents' own files: settings, theme, teams, images and
+    attachments, kc, the day and the commit. Equal to the last build's, an edit of documents
+    can change only the pages that show them (see incremental/dependencies.py)."""
+    prefix = documents_prefix(config)
+    files = ";".join(f"{path}={digest}" for path, digest in sorted(hashes.items())
+                     if not is_document(prefix, path))
     return hash_text(library_versions(), config.model_dump_json(), str(config.root), audience,
                      str(drafts), today.isoformat(), git_head(Path(config.root)), files)
+
+
+def documents_prefix(config) -> str:
+    return str(config.content_path) + os.sep
+
+
+def is_document(prefix: str, path: str) -> bool:
+    """A Markdown file under content/ (input_files' paths start with the content path)."""
+    return path.endswith(".md") and path.startswith(prefix)
 
 
 def git_head(root: Path) -> str:
@@ -163,9 +184,11 @@ class Unkeyable(TypeError):
     """A context value kc cannot encode: the page is rendered every time."""
 
 
-def _encode(value):
-    """json.dumps's hook for the values it does not know."""
+def _encode(value, seen: set | None = None):
+    """json.dumps's hook for the values it does not know; `seen` collects the documents met."""
     if isinstance(value, Document):
+        if seen is not None:
+            seen.add(value.src_path)
         return {"doc": value.digest}
     if isinstance(value, BaseModel):
         return {"model": type(value).__name__, **value.__dict__}
@@ -185,11 +208,15 @@ _ENCODER = json.JSONEncoder(default=_encode, ensure_ascii=False, check_circular=
                             separators=(",", ":"))
 
 
-def page_key(salt: str, url: str, template: str, context: dict) -> str | None:
-    """The page's key, or None when its context holds something that cannot be encoded."""
+def page_key(salt: str, url: str, template: str, context: dict, seen: set | None = None) -> str | None:
+    """The page's key, or None when its context holds something that cannot be encoded.
+    `seen` receives the source paths of the documents in the context: what the page shows."""
     values = {key: value for key, value in context.items() if key not in SKIPPED_KEYS}
+    encoder = _ENCODER if seen is None else json.JSONEncoder(
+        default=lambda value: _encode(value, seen), ensure_ascii=False, check_circular=True,
+        separators=(",", ":"))
     try:
-        encoded = _ENCODER.encode(values)
+        encoded = encoder.encode(values)
     except (Unkeyable, TypeError, ValueError):
         return None
     return hash_text(salt, url, template, encoded)

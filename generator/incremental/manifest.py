@@ -5,7 +5,10 @@ One manifest per (output folder, audience, --drafts). It records
 - `site_key`: the key of the whole build (see fingerprint.site_key);
 - `pages`: url -> the page's key; `files`: site-relative path -> (size, mtime_ns) of
   every file the build left in the output folder;
-- `warnings`: the check's warnings, printed again when nothing had to be rebuilt.
+- `warnings`: the check's warnings, printed again when nothing had to be rebuilt;
+- `frame`, `documents`, `shows`: the frame key, each document's [digest, shape, body]
+  hashes and, per page, the documents its context held (see dependencies.py), so an
+  edit of bodies keys only the pages that show them.
 
 A file in the output folder is reused only if its size and modification time are
 still those recorded: a hand-edited or deleted output file is simply written again.
@@ -35,6 +38,9 @@ class Manifest:
     warnings: list[dict] = field(default_factory=list)
     summary: dict = field(default_factory=dict)                # pages, documents, bytes
     checked_at: int = 0                                        # time.time_ns() when inputs were hashed
+    frame: str = ""                                            # fingerprint.frame_key
+    documents: dict[str, list] = field(default_factory=dict)   # src_path -> [digest, shape, body]
+    shows: dict[str, list] = field(default_factory=dict)       # url -> src_paths its context held
 
     @classmethod
     def load(cls, root: Path, target: Path, audience: str, drafts: bool) -> "Manifest":
@@ -45,7 +51,8 @@ class Manifest:
             if data.get("format") != FORMAT:
                 return cls(path)
             return cls(path, data["site_key"], data["inputs"], data["pages"], data["files"],
-                       data.get("warnings", []), data.get("summary", {}), data.get("checked_at", 0))
+                       data.get("warnings", []), data.get("summary", {}), data.get("checked_at", 0),
+                       data.get("frame", ""), data.get("documents", {}), data.get("shows", {}))
         except (OSError, ValueError, KeyError, TypeError):
             return cls(path)
 
@@ -73,11 +80,21 @@ class Manifest:
             return None
         return path if [info.st_size, info.st_mtime_ns] == self.files[rel] else None
 
+    def unaffected(self, target: Path, url: str, rel: str, changed: set[str]) -> tuple[str, Path] | None:
+        """(key, previous file) of a page that shows none of the changed documents, when the
+        edit changed only bodies (see dependencies.changed_documents) and the file is intact."""
+        key, shows = self.pages.get(url), self.shows.get(url)
+        if key is None or shows is None or not changed.isdisjoint(shows):
+            return None
+        path = self.reusable(target, url, rel, key)
+        return (key, path) if path is not None else None
+
     def save(self) -> None:
         if self.path is None:
             return
         data = {"format": FORMAT, "site_key": self.site_key, "inputs": self.inputs, "pages": self.pages,
-                "files": self.files, "warnings": self.warnings, "summary": self.summary, "checked_at": self.checked_at}
+                "files": self.files, "warnings": self.warnings, "summary": self.summary, "checked_at": self.checked_at,
+                "frame": self.frame, "documents": self.documents, "shows": self.shows}
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=".manifest-", dir=self.path.parent)
