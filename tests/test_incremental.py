@@ -17,7 +17,7 @@ from generator.errors import BuildFailed
 
 from .conftest import ROOT, TODAY
 
-EDITS = ("body", "retitle", "audience", "delete", "rename", "add", "template", "config")
+EDITS = ("body", "heading", "cite", "retitle", "audience", "delete", "rename", "add", "template", "config")
 
 
 def sample_site(root: Path) -> Path:
@@ -42,6 +42,11 @@ def apply(root: Path, edit: str, pick: int, step: int) -> None:
     text = path.read_text(encoding="utf-8")
     if edit == "body":
         path.write_text(text + f"\nA paragraph added in step {step}.\n", encoding="utf-8")
+    elif edit == "heading":     # a new section: other bodies may link to its anchor
+        path.write_text(text + f"\n## Section added in step {step}\n\nIts text.\n", encoding="utf-8")
+    elif edit == "cite":        # a new reference: the target's "cited by" changes
+        target = re.search(r"(?m)^id: (.*)$", docs[(pick + 1) % len(docs)].read_text(encoding="utf-8"))
+        path.write_text(text + f"\nSee [[{target.group(1).strip()}]] (step {step}).\n", encoding="utf-8")
     elif edit == "retitle":
         path.write_text(re.sub(r"(?m)^title: .*$", f"title: Retitled in step {step}", text, count=1),
                         encoding="utf-8")
