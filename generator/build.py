@@ -99,9 +99,10 @@ class BuildResult:
 
 def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str = "internal",
           drafts: bool = False, today: date | None = None, progress: Progress | None = None,
-          incremental: bool = True, jobs: int | None = None) -> BuildResult:
+          incremental: bool = True, jobs: int | None = None, background_cleanup: bool = False) -> BuildResult:
     """Build the site for `audience` into out_dir. incremental=False (`--clean`) renders
-    every page and ignores what the last build recorded."""
+    every page and ignores what the last build recorded. background_cleanup: the old site is
+    deleted by a detached process after the swap (see output.swap_in)."""
     started = time.perf_counter()
     check_audience(audience)
     theme = load_theme(config)
@@ -145,7 +146,7 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         feeds.run(ctx)
         written = output.write_marker(staging)
         size = sum((staging / rel).stat().st_size for rel in written)
-        interrupted = output.swap_in(staging, target)
+        interrupted = output.swap_in(staging, target, background_cleanup)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise output.OutputError(f"cannot write the site: {exc.strerror or exc}"

@@ -90,7 +90,7 @@ def build(config_path: str, out_dir: str | None, audience: str, drafts: bool, cl
         config = load_config(config_path)
         with build_progress() as progress:
             result = build_site(config, out_dir=out_dir, audience=audience, drafts=drafts,
-                                progress=progress, incremental=not clean, jobs=jobs)
+                                progress=progress, incremental=not clean, jobs=jobs, background_cleanup=True)
     except BuildFailed as failed:
         report.print_text(failed.diagnostics, getattr(failed, "documents", 0), console())
         target = Path(out_dir) if out_dir else config.output_path

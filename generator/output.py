@@ -20,6 +20,7 @@ import stat
 from functools import lru_cache
 import shutil
 import signal
+import subprocess
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -156,13 +157,16 @@ def write_marker(staging: Path) -> list[str]:
     return files + [MARKER]
 
 
-def swap_in(staging: Path, target: Path) -> bool:
+def swap_in(staging: Path, target: Path, background: bool = False) -> bool:
     """Put staging where target is, atomically; True when Ctrl-C came during the swap
-    (the new site is then complete and in place: the interrupt is reported, not obeyed)."""
+    (the new site is then complete and in place: the interrupt is reported, not obeyed).
+    background=True leaves deleting the old site to a detached process (`kc build` and the
+    preview: at 10,000 pages the deletion took seconds after the new site was already in
+    place); whatever it has not deleted when the next build starts, prepare() removes."""
     with sigint_deferred() as interrupted:
         if target.exists():
             if exchange(staging, target):
-                shutil.rmtree(staging, ignore_errors=True)       # staging now holds the old site
+                discard(staging, background)                     # staging now holds the old site
             else:
                 old = target.with_name(f".{target.name}{OLD}{staging.name.rsplit('-', 1)[-1]}")
                 os.rename(target, old)
@@ -171,10 +175,23 @@ def swap_in(staging: Path, target: Path) -> bool:
                 except BaseException:
                     os.rename(old, target)
                     raise
-                shutil.rmtree(old, ignore_errors=True)
+                discard(old, background)
         else:
             os.rename(staging, target)
     return interrupted[0]
+
+
+def discard(folder: Path, background: bool) -> None:
+    """Delete an old site folder (named like a leftover, so an interrupted deletion is finished
+    by the next build's remove_leftovers)."""
+    if background:
+        try:
+            subprocess.Popen(["rm", "-rf", "--", str(folder)], stdin=subprocess.DEVNULL,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            return
+        except OSError:
+            pass        # no `rm` here: delete it now
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 RENAME_EXCHANGE = 2

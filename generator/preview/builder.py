@@ -38,7 +38,7 @@ class Previewer:
             # jobs=1: this process serves pages and watches files from other threads, and a
             # fork taken while one of them holds a lock can hang; rebuilds are incremental anyway
             result = build(self.config, out_dir=self.out_dir, audience=self.audience,
-                           drafts=self.drafts, jobs=1)
+                           drafts=self.drafts, jobs=1, background_cleanup=True)
         except BuildFailed as failed:
             self.state.failed([d.to_dict() for d in failed.diagnostics if d.severity.value == "error"])
             report.print_text(failed.diagnostics, getattr(failed, "documents", 0), self.console)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 
 import pytest
 
@@ -79,6 +80,20 @@ def test_rebuilds_replace_kc_sites_and_clear_leftovers_of_interrupted_builds(mak
     (tmp_path / ".unrelated").mkdir()
     assert kc("build", "--config", cfg(config), "--out", str(out)).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [".kc", ".unrelated"]
+
+
+def test_kc_build_replaces_the_site_and_its_old_copy_goes_away(make_site, tmp_path):
+    config = make_site(base_corpus())
+    out = tmp_path / "out"
+    assert kc("build", "--config", cfg(config), "--out", str(out)).exit_code == 0
+    (config.root / "content/policies/spam.md").write_text(policy("spam", "summary: Edited.\n"))
+    assert kc("build", "--config", cfg(config), "--out", str(out)).exit_code == 0
+    assert "Edited." in (out / "policies/spam/index.html").read_text(encoding="utf-8")   # in place at once
+    for _ in range(100):                       # the old copy goes away in the background
+        if not [p for p in tmp_path.iterdir() if p.name.startswith(".out.")]:
+            break
+        time.sleep(0.05)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [".kc"]
 
 
 def test_unwritable_parent_is_a_one_line_error(make_site, tmp_path):
