@@ -37,6 +37,7 @@ from .errors import BuildFailed
 from .incremental import dependencies, fingerprint
 from .incremental.body_cache import BodyCache
 from .incremental.manifest import Manifest, record_files
+from .incremental.session import Session
 from .producers import all_pages
 from .sitemap import sitemap
 from .lookups import Lookups, build_lookups
@@ -77,6 +78,7 @@ class BuildContext:
     changed: set[str] | None = None                          # documents an edit of bodies changed
                                                              # (None: any page may have changed)
     shows: dict[str, list[str]] = field(default_factory=dict)   # url -> documents its context held
+    in_place: bool = False                                   # out_dir is the output folder itself
     jobs: int | None = None                                  # processes for the pages (None: one per core)
 
 
@@ -99,16 +101,23 @@ class BuildResult:
 
 def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str = "internal",
           drafts: bool = False, today: date | None = None, progress: Progress | None = None,
-          incremental: bool = True, jobs: int | None = None, background_cleanup: bool = False) -> BuildResult:
+          incremental: bool = True, jobs: int | None = None, background_cleanup: bool = False,
+          session: Session | None = None) -> BuildResult:
     """Build the site for `audience` into out_dir. incremental=False (`--clean`) renders
     every page and ignores what the last build recorded. background_cleanup: the old site is
-    deleted by a detached process after the swap (see output.swap_in)."""
+    deleted by a detached process after the swap (see output.swap_in). session: what a
+    long-running process (the live preview) keeps between builds; once its folder exists,
+    a build updates it in place and leaves the search index, feeds and manifest to
+    session.finish() (see incremental/session.py)."""
     started = time.perf_counter()
+    if session is not None:
+        session.settle()
     check_audience(audience)
     theme = load_theme(config)
     today = today or date.today()
     target = Path(out_dir).resolve() if out_dir else config.output_path.resolve()
-    previous = Manifest.load(config.root, target, audience, drafts)
+    previous = (session.previous(config.root, target, audience, drafts) if session is not None
+                else Manifest.load(config.root, target, audience, drafts))
     checked_at = time.time_ns()
     files = fingerprint.input_files(config, theme.folders)
     hashes = fingerprint.file_hashes(files, previous.inputs, previous.checked_at)
@@ -120,49 +129,96 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
     if not incremental:
         previous = Manifest(previous.path)
     history_prefetch.start(config)     # git history is read on another core during the check
-    site = pipeline.check(config, today)
+    site = pipeline.check(config, today, session.loaded if session is not None else None)
     if site.diagnostics.has_errors():
         failed = BuildFailed(site.diagnostics)
         failed.documents = len(site.documents)   # for the same summary line as `kc check`
         raise failed
-    staging = output.prepare(config, target)
+    in_place = session is not None and bool(previous.files) and output.is_site(target)
+    out = output.prepare_in_place(config, target) if in_place else output.prepare(config, target)
     try:
         pages = published(site, audience, drafts)
-        ctx = BuildContext(site=site, config=config, out_dir=staging, audience=audience, drafts=drafts,
+        ctx = BuildContext(site=site, config=config, out_dir=out, audience=audience, drafts=drafts,
                            pages=pages, env=make_environment(theme), assets=collect_assets(theme),
-                           previous=previous, target=target, jobs=jobs)
+                           previous=previous, target=target, jobs=jobs, in_place=in_place)
         ctx.salt = fingerprint.hash_text(site_key_salt(config, hashes, theme.folders, audience, drafts),
                                          *sorted(asset.path for asset in ctx.assets.values()))
-        ctx.bodies = render_bodies(pages, progress, BodyCache(config.root, variant(audience, drafts),
-                                                              read=incremental), jobs)
+        cache = (session.body_cache(config.root, variant(audience, drafts)) if session is not None
+                 else BodyCache(config.root, variant(audience, drafts), read=incremental))
+        ctx.bodies = render_bodies(pages, progress, cache, jobs, save=session is None)
         states = dependencies.document_states(site.documents, ctx.bodies)
         ctx.changed = dependencies.changed_documents(previous.frame, previous.documents, frame, states)
         ctx.lookups = build_lookups(visible_teams(site.teams, audience), pages, drafts,
                                     {doc_id: body.refs for doc_id, body in ctx.bodies.items()})
+        if in_place:
+            output.start_tracking(out)
         write_site(ctx, progress)
         write_content_files(ctx)   # images and attachments of the documents built (generator/files.py)
-        from search import stage as search_stage
-        search_stage.run(ctx)
-        feeds.run(ctx)
-        written = output.write_marker(staging)
-        size = sum((staging / rel).stat().st_size for rel in written)
-        interrupted = output.swap_in(staging, target, background_cleanup)
     except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise output.OutputError(f"cannot write the site: {exc.strerror or exc}"
-                                 f"{' (' + exc.filename + ')' if exc.filename else ''}; "
-                                 f"the previous site is unchanged") from exc
+        abandon(out, in_place, session)
+        raise output_error(exc, in_place) from exc
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        abandon(out, in_place, session)
         raise
     from .report import not_built_note
-    result = BuildResult(target, audience, len(ctx.urls), len(pages), size,
-                         time.perf_counter() - started, site.diagnostics.warning_count,
-                         site.diagnostics, tuple(site.documents), interrupted, rendered=ctx.rendered,
-                         note=not_built_note(site.documents, audience, drafts))
-    save_manifest(previous.path, site_key, files, hashes, ctx, target, written, result, checked_at,
-                  frame, states)
-    return result
+    summary = dict(documents=len(pages), warnings=site.diagnostics.warning_count,
+                   diagnostics=site.diagnostics, documents_checked=tuple(site.documents),
+                   rendered=ctx.rendered, note=not_built_note(site.documents, audience, drafts))
+
+    def finish(search: bool = True) -> BuildResult:
+        """Feeds, the search index (unless a newer build will make it), the marker, the swap
+        (or the removal of stale files) and the manifest."""
+        try:
+            from search import stage as search_stage
+            feeds.run(ctx)
+            if in_place:     # before the search stage, which indexes the folder's pages
+                output.remove_stale(out, previous.files, output.stop_tracking(out)
+                                    | {out_path(url) for url in ctx.urls}, search_stage.FOLDERS)
+            if search:
+                search_stage.run(ctx)
+            written = output.write_marker(out)
+            interrupted = output.swap_in(out, target, background_cleanup) if not in_place else False
+        except OSError as exc:
+            abandon(out, in_place, session)
+            raise output_error(exc, in_place) from exc
+        except BaseException:
+            abandon(out, in_place, session)
+            raise
+        recorded = record_files(target, written)
+        result = BuildResult(target, audience, len(ctx.urls), bytes=sum(v[0] for v in recorded.values()),
+                             seconds=time.perf_counter() - started, interrupted=interrupted, **summary)
+        # without its search index, the folder is not yet this input's whole site: no site key,
+        # so the next build is never a no-op (its pages are still reused)
+        manifest = save_manifest(previous.path, site_key if search else "", files, hashes, ctx, recorded,
+                                 result, checked_at, frame, states)
+        if session is not None:
+            session.manifest = manifest
+            cache.save()
+        return result
+
+    if in_place:
+        session.pending = finish
+        return BuildResult(target, audience, len(ctx.urls), bytes=0, seconds=time.perf_counter() - started,
+                           **summary)
+    return finish()
+
+
+def abandon(out: Path, in_place: bool, session: Session | None) -> None:
+    """A failed build: the staging folder goes; a folder updated in place is no longer what
+    the session's manifest describes, so the next build checks every file again."""
+    if in_place:
+        output.stop_tracking(out)
+        if session is not None:
+            session.manifest = None
+    else:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def output_error(exc: OSError, in_place: bool) -> output.OutputError:
+    return output.OutputError(f"cannot write the site: {exc.strerror or exc}"
+                              f"{' (' + exc.filename + ')' if exc.filename else ''}; "
+                              + ("the preview will be rebuilt in full" if in_place
+                                 else "the previous site is unchanged"))
 
 
 def site_key_salt(config: SiteConfig, hashes: dict[str, str], theme_folders, audience: str,
@@ -175,16 +231,17 @@ def site_key_salt(config: SiteConfig, hashes: dict[str, str], theme_folders, aud
                                  audience, str(drafts), theme)
 
 
-def save_manifest(path, site_key, files, hashes, ctx: BuildContext, target: Path, written: list[str],
-                  result: BuildResult, checked_at: int, frame: str, states: dict) -> None:
+def save_manifest(path, site_key, files, hashes, ctx: BuildContext, recorded: dict[str, list],
+                  result: BuildResult, checked_at: int, frame: str, states: dict) -> Manifest:
     """Record this build for the next one. Input stats are those read before the build, so a
     file edited while kc was building is seen as changed next time."""
     inputs = {name: [*stat, hashes[name]] for name, stat in files.items()}
-    manifest = Manifest(path, site_key, inputs, ctx.page_keys, record_files(target, written),
+    manifest = Manifest(path, site_key, inputs, ctx.page_keys, recorded,
                         [d.to_dict() for d in result.diagnostics or []],
                         {"pages": result.pages, "documents": result.documents, "bytes": result.bytes,
                          "note": result.note}, checked_at, frame, states, ctx.shows)
     manifest.save()
+    return manifest
 
 
 def unchanged_result(previous: Manifest, target: Path, audience: str, started: float) -> BuildResult:
@@ -200,7 +257,7 @@ def unchanged_result(previous: Manifest, target: Path, audience: str, started: f
 
 
 def render_bodies(pages: list[Document], progress: Progress | None = None,
-                  cache: BodyCache | None = None, jobs: int | None = 1) -> dict[str, RenderedPage]:
+                  cache: BodyCache | None = None, jobs: int | None = 1, save: bool = True) -> dict[str, RenderedPage]:
     """The render stage: every body to safe HTML, one pure call per document (or its
     cached result, when the document and every link target it names are unchanged),
     across `jobs` processes."""
@@ -215,7 +272,8 @@ def render_bodies(pages: list[Document], progress: Progress | None = None,
     for doc, (rendered, entry) in zip(pages, parallel.ordered_map(render, pages, jobs, done)):
         bodies[doc.id] = rendered
         cache.keep(doc, entry)
-    cache.save()
+    if save:
+        cache.save()
     return bodies
 
 
@@ -247,13 +305,19 @@ def write_page(ctx: BuildContext, page: Page) -> tuple[str, str | None, list[str
     previous = ctx.previous if ctx.previous and ctx.target else None
     if previous is not None and ctx.changed is not None:
         kept = previous.unaffected(ctx.target, page.url, rel, ctx.changed)
-        if kept is not None and output.link_file(ctx.out_dir, rel, kept[1]):
+        if kept is not None and keep_file(ctx, rel, kept[1]):
             return page.url, kept[0], previous.shows[page.url], False
     context = page.context()
     shows: set[str] = set()
     key = fingerprint.page_key(ctx.salt, page.url, page.template, context, shows)
     old = previous.reusable(ctx.target, page.url, rel, key) if previous is not None else None
-    if old is not None and output.link_file(ctx.out_dir, rel, old):
+    if old is not None and keep_file(ctx, rel, old):
         return page.url, key, sorted(shows), False
     write_file(ctx.out_dir, rel, render_template(ctx.env, page.template, context).encode("utf-8"))
     return page.url, key, sorted(shows), True
+
+
+def keep_file(ctx: BuildContext, rel: str, old: Path) -> bool:
+    """The previous file of a page stays: linked into the staging dir, or left where it is
+    when the folder is updated in place."""
+    return True if ctx.in_place else output.link_file(ctx.out_dir, rel, old)

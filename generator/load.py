@@ -17,6 +17,7 @@ from .config import SiteConfig
 from .content_types import ID_PATTERN
 from .diagnostics import Diagnostics
 from .document import Document, Team
+from .incremental.load_memo import LoadMemo, file_stat
 from .outline_cache import OutlineCache
 from .site import Site
 from .text import control_character, strip_controls
@@ -25,12 +26,23 @@ FOLDER_TYPES = {folder: kind.key for folder, kind in registry.BY_FOLDER.items()}
 TEAMS_FILE = "teams.yml"
 
 
-def run(site: Site, cache: OutlineCache | None = None) -> None:
+def run(site: Site, cache: OutlineCache | None = None, memo: LoadMemo | None = None) -> None:
+    """memo: documents an earlier build of this process loaded (the live preview); files
+    unchanged since are not read again."""
+    if memo is not None:
+        cache = memo.start(site.config)
     cache = cache or OutlineCache(site.config.root)
     real_folder.cache_clear()   # a folder link may point elsewhere since the last run (kc serve)
     content = site.config.content_path
     for path in sorted(content.rglob("*.md")):
-        document, diagnostics = load_file(site.config, path, cache)
+        remembered = memo.recall(path) if memo is not None else None
+        if remembered is not None:
+            document, diagnostics = remembered
+        else:
+            stat = file_stat(path) if memo is not None else None
+            document, diagnostics = load_file(site.config, path, cache)
+            if memo is not None:
+                memo.remember(path, stat, document, diagnostics)
         site.diagnostics.extend(diagnostics)
         if document is not None:
             site.documents.append(document)

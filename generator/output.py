@@ -76,14 +76,75 @@ def remove_leftovers(target: Path) -> None:
 
 
 def write_file(root: Path, rel: str, content: bytes) -> Path:
-    """Write one site file under root; nothing outside root, no name too long to create."""
+    """Write one site file under root; nothing outside root, no name too long to create.
+    A file already there (a folder updated in place) is replaced, not overwritten: its old
+    bytes may be shared by a hard link (a cached Pagefind bundle) and stay intact."""
     path = contained(root, rel)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
+        if os.path.lexists(path):
+            replace_file(path, content)
+        else:
+            path.write_bytes(content)
     except OSError as exc:
         raise OutputError(f"cannot write {rel} into the site: {exc.strerror or exc}") from exc
+    written = _tracked.get(str(root))
+    if written is not None:
+        written.add(path.relative_to(resolved(str(root))).as_posix())
     return path
+
+
+def replace_file(path: Path, content: bytes) -> None:
+    handle, temp = tempfile.mkstemp(prefix=".kc-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(temp, 0o666 & ~current_umask())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+# --- updating a folder in place (the live preview) ----------------------------------------
+_tracked: dict[str, set[str]] = {}     # root -> files written there since start_tracking
+
+
+def is_site(target: Path) -> bool:
+    return target.is_dir() and not target.is_symlink() and (target / MARKER).is_file()
+
+
+def prepare_in_place(config: SiteConfig, target: Path) -> Path:
+    """Check the target as prepare() does; the build writes into the folder itself."""
+    guard_output_dir(config, target)
+    remove_leftovers(target)
+    return target
+
+
+def start_tracking(root: Path) -> None:
+    _tracked[str(root)] = set()
+
+
+def stop_tracking(root: Path) -> set[str]:
+    return _tracked.pop(str(root), set())
+
+
+def remove_stale(root: Path, previous: dict, produced: set[str], rebuilt_folders) -> None:
+    """After an in-place build: delete the files the last build left that this one did not
+    make. rebuilt_folders (the search index, Pagefind) are made whole by each build."""
+    prefixes = tuple(folder.rstrip("/") + "/" for folder in rebuilt_folders)
+    for rel in sorted(set(previous) - produced - {MARKER}, reverse=True):
+        if rel.startswith(prefixes):
+            continue
+        path = contained(root, rel)
+        try:
+            path.unlink()
+            for parent in path.parents:        # folders the page was alone in
+                if parent == root or any(parent.iterdir()):
+                    break
+                parent.rmdir()
+        except OSError:
+            continue
 
 
 def link_file(root: Path, rel: str, source: Path) -> bool:
@@ -150,11 +211,16 @@ def linked_folder(base: str, path: str) -> bool:
 
 def write_marker(staging: Path) -> list[str]:
     """The marker lists every file of the site, so a later build knows the folder is kc's.
-    Returns every file of the site, the marker included."""
-    files = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
-    write_file(staging, MARKER, ("# built by kc; kc build replaces this folder\n"
-                                 + "".join(f"{name}\n" for name in files)).encode("utf-8"))
+    Returns every file of the site, the marker included (a walk of the folder: after an
+    in-place build too, once remove_stale has run)."""
+    files = sorted(rel for rel in (p.relative_to(staging).as_posix() for p in staging.rglob("*")
+                                   if p.is_file()) if rel != MARKER)
+    write_file(staging, MARKER, marker_text(files))
     return files + [MARKER]
+
+
+def marker_text(files: list[str]) -> bytes:
+    return ("# built by kc; kc build replaces this folder\n" + "".join(f"{name}\n" for name in files)).encode("utf-8")
 
 
 def swap_in(staging: Path, target: Path, background: bool = False) -> bool:

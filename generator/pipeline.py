@@ -10,15 +10,20 @@ from datetime import date
 from . import link, load, validate
 from .history import retraining
 from .config import SiteConfig
+from .incremental.load_memo import LoadMemo
 from .site import Site
 
 CHECK_STAGES = [("load", load.run), ("validate", validate.run), ("link", link.run),
                 ("retraining", retraining.run)]
 
 
-def check(config: SiteConfig, today: date | None = None) -> Site:
-    """Load, validate and link the corpus; problems end up in site.diagnostics."""
+def check(config: SiteConfig, today: date | None = None, memo: LoadMemo | None = None) -> Site:
+    """Load, validate and link the corpus; problems end up in site.diagnostics.
+    memo: what earlier checks of this process loaded (see incremental/load_memo.py)."""
     site = Site(config=config, today=today or date.today())
-    for _name, stage in CHECK_STAGES:
-        stage(site)
+    for name, stage in CHECK_STAGES:
+        if name == "load" and memo is not None:
+            load.run(site, memo=memo)
+        else:
+            stage(site)
     return site

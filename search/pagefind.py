@@ -24,8 +24,8 @@ CACHE_DIR = Path(".kc") / "cache" / "pagefind"
 CACHE_KEEP = 6  # bundles kept: a few audiences x a few recent inputs
 
 
-def options(site_dir: Path) -> list[str]:
-    return ["--site", str(site_dir), "--output-subdir", PAGEFIND_DIR, "--silent"]
+def options(site_dir: Path, subdir: str = PAGEFIND_DIR) -> list[str]:
+    return ["--site", str(site_dir), "--output-subdir", subdir, "--silent"]
 
 
 def input_key(site_dir: Path) -> str:
@@ -37,18 +37,26 @@ def input_key(site_dir: Path) -> str:
 
 
 def run(site_dir: Path, cache_root: Path | None) -> None:
-    """Write site_dir/pagefind/, from the cache when this exact input was indexed before."""
+    """Write site_dir/pagefind/, from the cache when this exact input was indexed before.
+    A bundle already there (a folder updated in place) is replaced in one step."""
+    final = site_dir / PAGEFIND_DIR
+    fresh = site_dir / f".{PAGEFIND_DIR}-new" if final.exists() else final
+    if fresh != final:
+        shutil.rmtree(fresh, ignore_errors=True)        # left by an interrupted run
     cached = cache_root / CACHE_DIR / input_key(site_dir) if cache_root else None
     if cached is not None and cached.is_dir():
-        shutil.copytree(cached, site_dir / PAGEFIND_DIR, copy_function=link_or_copy)
-        return
-    run_binary(site_dir)
-    if cached is not None:
-        remember(site_dir / PAGEFIND_DIR, cached)
+        shutil.copytree(cached, fresh, copy_function=link_or_copy)
+    else:
+        run_binary(site_dir, fresh.name)
+        if cached is not None:
+            remember(fresh, cached)
+    if fresh != final:
+        from generator.output import swap_in
+        swap_in(fresh, final)
 
 
-def run_binary(site_dir: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", *options(site_dir)]
+def run_binary(site_dir: Path, subdir: str = PAGEFIND_DIR) -> None:
+    command = [sys.executable, "-m", "pagefind", *options(site_dir, subdir)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as exc:

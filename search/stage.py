@@ -11,18 +11,24 @@ from `ctx.lookups.teams`, the teams that have a page in this build.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from generator.document import Document
 from generator.site import Site
 
 from . import pagefind, terms
-from .backend import engine, index_dir
+from .backend import SEARCH_DIR, engine, index_dir
 from .entries import all_entries, indexed_documents
 
 
+FOLDERS = (str(SEARCH_DIR), pagefind.PAGEFIND_DIR)   # made whole by every run
+
+
 def run(ctx) -> None:
-    """Write the search index, word list and Pagefind bundle for ctx.audience into ctx.out_dir."""
+    """Write the search index, word list and Pagefind bundle for ctx.audience into ctx.out_dir
+    (any earlier ones there, in a folder updated in place, are replaced: the bundle in one
+    step, as open pages load it)."""
     out = Path(ctx.out_dir)
     docs = indexed_documents(ctx.pages, ctx.drafts)
     write_index(ctx.site, docs, out, ctx.config.search.engine,
@@ -42,4 +48,7 @@ def write_index(site: Site, docs: list[Document], out_dir: Path, engine_name: st
     chosen = engine(engine_name)
     target = index_dir(out_dir, chosen.name)
     chosen.write(all_entries(site, docs, skeletons, teams), target)
+    for other in target.parent.iterdir():      # another engine's index, from before a settings change
+        if other.is_dir() and other != target:
+            shutil.rmtree(other, ignore_errors=True)
     return target

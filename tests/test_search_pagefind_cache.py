@@ -5,9 +5,9 @@ from search import pagefind
 
 
 def fake_binary(calls):
-    def run_binary(site_dir):
+    def run_binary(site_dir, subdir=pagefind.PAGEFIND_DIR):
         calls.append(site_dir)
-        bundle = site_dir / pagefind.PAGEFIND_DIR
+        bundle = site_dir / subdir
         bundle.mkdir()
         (bundle / "pagefind-entry.json").write_text(f"run {len(calls)}")
     return run_binary
@@ -42,3 +42,15 @@ def test_without_a_cache_root_pagefind_always_runs(tmp_path, monkeypatch):
     pagefind.run(site(tmp_path, "a", "x"), None)
     pagefind.run(site(tmp_path, "b", "x"), None)
     assert len(calls) == 2
+
+
+def test_a_bundle_already_in_the_folder_is_replaced_whole(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(pagefind, "run_binary", fake_binary(calls))
+    root = site(tmp_path, "a", "<p>How do I appeal?</p>")
+    pagefind.run(root, None)
+    (root / "pagefind" / "stale.pf_fragment").write_text("from an older run")
+    pagefind.run(root, None)
+    assert sorted(p.name for p in (root / "pagefind").iterdir()) == ["pagefind-entry.json"]
+    assert (root / "pagefind/pagefind-entry.json").read_text() == "run 2"
+    assert sorted(p.name for p in root.iterdir()) == ["faqs", "index.html", "pagefind"]

@@ -72,6 +72,14 @@ class BodyCache:
             key = f"{self.variant}:{doc.digest}"
             self.fresh[key] = entry
 
+    def next_build(self) -> None:
+        """Serve another build from memory (a long-running process): the entries the last
+        build used are those this one can reuse."""
+        kept = {key: value for key, value in self.stored.items() if not key.startswith(self.variant + ":")}
+        kept.update(self.fresh)
+        self.stored = self.entries = kept
+        self.fresh = {}
+
     def save(self) -> None:
         """Keep the entries this build used (other audiences' entries too), drop the rest."""
         if self.path is None:

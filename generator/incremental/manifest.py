@@ -42,10 +42,13 @@ class Manifest:
     documents: dict[str, list] = field(default_factory=dict)   # src_path -> [digest, shape, body]
     shows: dict[str, list] = field(default_factory=dict)       # url -> src_paths its context held
 
+    @staticmethod
+    def path_for(root: Path, target: Path, audience: str, drafts: bool) -> Path:
+        return Path(root) / FOLDER / (hash_text(str(target.resolve()), audience, str(drafts))[:20] + ".json")
+
     @classmethod
     def load(cls, root: Path, target: Path, audience: str, drafts: bool) -> "Manifest":
-        name = hash_text(str(target.resolve()), audience, str(drafts))[:20] + ".json"
-        path = Path(root) / FOLDER / name
+        path = cls.path_for(root, target, audience, drafts)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:

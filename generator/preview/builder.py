@@ -14,6 +14,7 @@ from .. import report
 from ..build import build
 from ..config import SiteConfig, load_config
 from ..errors import BuildFailed, KcError
+from ..incremental.session import Session
 from ..theme import BUILTIN_THEMES, load_theme
 from .state import PreviewState
 
@@ -29,6 +30,7 @@ class Previewer:
     config: SiteConfig | None = None
     last_seconds: float = field(default=0.0)
     first_build_done: bool = False
+    session: Session = field(default_factory=Session)   # what the preview keeps between builds
 
     def rebuild(self) -> bool:
         """One build; True when the site was updated."""
@@ -38,7 +40,7 @@ class Previewer:
             # jobs=1: this process serves pages and watches files from other threads, and a
             # fork taken while one of them holds a lock can hang; rebuilds are incremental anyway
             result = build(self.config, out_dir=self.out_dir, audience=self.audience,
-                           drafts=self.drafts, jobs=1, background_cleanup=True)
+                           drafts=self.drafts, jobs=1, background_cleanup=True, session=self.session)
         except BuildFailed as failed:
             self.state.failed([d.to_dict() for d in failed.diagnostics if d.severity.value == "error"])
             report.print_text(failed.diagnostics, getattr(failed, "documents", 0), self.console)
@@ -55,9 +57,25 @@ class Previewer:
             self.console.print(traceback.format_exc(), markup=False, highlight=False)
             return False
         self.last_seconds = time.perf_counter() - started
-        self.state.built()
+        self.state.built(searching=self.session.pending is not None)   # open pages reload now
         self.console.print(f"Rebuilt {result.pages} pages ({result.rendered} rendered) in {self.last_seconds:.2f} s "
                            f"({result.warnings} warning{'s' * (result.warnings != 1)})",
+                           markup=False, highlight=False)
+        return True
+
+    def finish(self) -> bool:
+        """The rest of an in-place rebuild, once no save is waiting: feeds, search index, manifest."""
+        started = time.perf_counter()
+        try:
+            if self.session.finish() is None:
+                return True
+        except Exception as error:  # noqa: BLE001 — a preview must survive anything mid-edit
+            self.state.failed([problem("kc", f"updating the search index failed: {type(error).__name__}: "
+                                             f"{error}", "save again to retry; report it if it persists")])
+            self.console.print(traceback.format_exc(), markup=False, highlight=False)
+            return False
+        self.state.searched()
+        self.console.print(f"Search index and feeds updated in {time.perf_counter() - started:.2f} s",
                            markup=False, highlight=False)
         return True
 
@@ -111,8 +129,11 @@ class Previewer:
                 if started is not None:
                     started.set()
             elif not changes and self.config_stamp() == stamp and self.watched_paths() == paths:
-                continue   # a timeout: nothing changed (the config is polled too, as
-                #            editors that save by renaming escape a single-file watch)
+                # a timeout: nothing changed (the config is polled too, as editors that save
+                # by renaming escape a single-file watch): time for the search index
+                if self.session.pending is not None:
+                    self.finish()
+                continue
             else:
                 self.report_changes(changes)
                 self.rebuild()

@@ -51,3 +51,14 @@ def serve(config_path: str, port: int, out_dir: str | None, audience: str, draft
         state.close()
         server.server_close()
         watcher.join(timeout=5)
+        if not watcher.is_alive():
+            settle(previewer)
+
+
+def settle(previewer: Previewer) -> None:
+    """Record the last rebuild (its manifest) before exiting, so the next preview starts from
+    it; the search index is left as it is: the next start rebuilds it."""
+    try:
+        previewer.session.settle()
+    except Exception:  # noqa: BLE001 — exiting anyway; the next start checks every file
+        pass

@@ -13,12 +13,19 @@ class PreviewState:
         self.version = 0          # bumped on every change, so waiters wake up
         self.generation = 0       # bumped by every successful build: open pages reload
         self.problems: list[dict] = []
+        self.searching = False    # the search index is being brought up to date with the pages
         self.closed = False
 
-    def built(self) -> None:
+    def built(self, searching: bool = False) -> None:
         with self._changed:
             self.generation += 1
             self.problems = []
+            self.searching = searching
+            self._bump()
+
+    def searched(self) -> None:
+        with self._changed:
+            self.searching = False
             self._bump()
 
     def failed(self, problems: list[dict]) -> None:
@@ -43,5 +50,5 @@ class PreviewState:
 
     def snapshot(self) -> str:
         with self._changed:
-            return json.dumps({"generation": self.generation, "problems": self.problems},
-                              ensure_ascii=False)
+            return json.dumps({"generation": self.generation, "problems": self.problems,
+                               "searching": self.searching}, ensure_ascii=False)
