@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -175,3 +176,59 @@ def test_no_git_falls_back_to_the_change_log_with_a_note(tmp_path):
     build(load_config(root / "site_config.yml"), out_dir=out)
     history = next(out.glob("policies/*/history/index.html")).read_text()
     assert "change log only" in history and "not in a git repository" in history
+
+
+def test_diff_page_collapses_unchanged_sections_and_calls_out_added_and_removed_ones(repo, tmp_path):
+    out = built(repo, tmp_path, "internal")
+    later = (out / "policies/appeals-policy/changes/2.0..3.0/index.html").read_text()
+    assert re.search(r'<details class="diff-section diff-unchanged"><summary>.*Unchanged</span> How to report'
+                     r'</summary>', later)
+    copy = tmp_path / "copy"
+    shutil.copytree(repo, copy)
+    policy = copy / "content" / "policies" / "appeals.md"
+    policy.write_text(policy.read_text().replace('"3.0"', '"4.0"').replace("## How to report", "## Fees")
+                      .replace("Report problems to the support team.", "Appeals cost nothing at all, ever."))
+    data = json.loads(CliRunner().invoke(main, ["diff", "appeals-policy", "--format", "json",
+                                                "--config", str(copy / "site_config.yml")]).output)
+    assert [(s["status"], s["old_title"], s["new_title"]) for s in data["sections"]] == [
+        ("unchanged", "Scope", "Scope"), ("removed", "How to report", None), ("added", None, "Fees")]
+    html = CliRunner().invoke(main, ["diff", "appeals-policy", "--format", "html",
+                                     "--config", str(copy / "site_config.yml")]).output
+    assert '<span class="diff-badge diff-badge-removed">Removed</span> How to report' in html
+    assert '<span class="diff-badge diff-badge-added">Added</span> Fees' in html
+
+
+def test_kc_diff_text_marks_words_for_the_terminal(repo):
+    result = CliRunner().invoke(main, ["diff", "appeals-policy", "--from", "1.0", "--to", "2.0",
+                                       "--config", str(repo / "site_config.yml")])
+    assert result.exit_code == 0, result.output
+    assert "Appeals Policy: version 1.0 → 2.0" in result.output
+    assert "[-30-]{+14+}" in result.output
+    assert 'heading renamed from "Reporting window"' in result.output
+
+
+def test_playbook_citing_a_changed_policy_may_be_out_of_date(repo, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(repo, copy)
+    playbook = copy / "content" / "playbooks" / "example-playbook.md"
+    playbook.write_text(playbook.read_text().replace("policies: [example-policy]",
+                                                     "policies: [example-policy, appeals-policy]\nupdated: 2026-04-01"))
+    site = check(load_config(copy / "site_config.yml"))
+    found = [d for d in site.diagnostics if d.code == "LIFE002"]
+    assert len(found) == 1 and found[0].severity.value == "warning"
+    assert "playbook 'example-playbook' (updated 2026-04-01) may be out of date" in found[0].message
+    assert "policy 'appeals-policy' changed to version 3.0 on 2026-05-01" in found[0].message
+    assert "kc diff appeals-policy" in found[0].hint
+
+
+def test_a_shallow_clone_uses_the_change_log_and_says_so(repo, tmp_path):
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.resolve().as_uri(), str(clone)], check=True,
+                   capture_output=True)
+    out = tmp_path / "out"
+    build(load_config(clone / "site_config.yml"), out_dir=out)
+    history = (out / "policies/appeals-policy/history/index.html").read_text()
+    assert "shallow clone" in history and "<td>3.0</td>" in history
+    assert not (out / "policies/appeals-policy/changes").exists()
+    result = CliRunner().invoke(main, ["diff", "appeals-policy", "--config", str(clone / "site_config.yml")])
+    assert result.exit_code == 2 and "shallow clone" in result.output
