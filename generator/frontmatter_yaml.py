@@ -67,7 +67,8 @@ def parse(yaml_text: str, first_line: int) -> Parsed:
         unsafe = _unsafe_structure(node, first_line) if node is not None else None
         if unsafe is not None:
             return unsafe
-        data = loader.construct_document(node) if node is not None else None
+        positions: dict[tuple, tuple[int, int]] = {}
+        data = _construct_document(loader, node, first_line, positions) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line, column = (mark.line, mark.column) if mark else _line_column(yaml_text, exc)
@@ -79,10 +80,54 @@ def parse(yaml_text: str, first_line: int) -> Parsed:
     finally:
         if loader is not None:
             loader.dispose()
-    positions: dict[tuple, tuple[int, int]] = {}
-    if node is not None:
-        _record(node, (), first_line, positions)
     return Parsed(data=data, positions=positions)
+
+
+STR, SEQ, MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+
+
+class _Unusual(Exception):
+    """A node the quick construction leaves to PyYAML's own (merge keys, tags, non-text keys)."""
+
+
+def _construct_document(loader, node: yaml.Node, first_line: int, positions: dict) -> Any:
+    """loader.construct_document(node), positions recorded as by _record.
+
+    Front matter is mappings, lists and strings: those are built here in one walk (PyYAML's
+    generic constructor was a third of loading a 10,000-document corpus); every other scalar
+    goes through the loader's own constructors, and anything unusual through PyYAML's
+    construct_document (tests/test_frontmatter_yaml.py compares both)."""
+    try:
+        return _construct(loader, node, (), first_line, positions)
+    except (_Unusual, yaml.YAMLError, ValueError):   # PyYAML's order decides which error is reported
+        positions.clear()
+        loader.constructed_objects, loader.recursive_objects = {}, {}
+        data = loader.construct_document(node)
+        _record(node, (), first_line, positions)
+        return data
+
+
+def _construct(loader, node: yaml.Node, loc: tuple, first_line: int, positions: dict) -> Any:
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        return node.value if node.tag == STR else loader.construct_object(node)
+    if kind is yaml.SequenceNode and node.tag == SEQ:
+        items = []
+        for index, item in enumerate(node.value):
+            positions.setdefault(loc + (index,), (first_line + item.start_mark.line, item.start_mark.column + 1))
+            items.append(_construct(loader, item, loc + (index,), first_line, positions))
+        return items
+    if kind is yaml.MappingNode and node.tag == MAP:
+        mapping = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != STR:
+                raise _Unusual
+            key = key_node.value
+            positions.setdefault(loc + (key,), (first_line + key_node.start_mark.line,
+                                                key_node.start_mark.column + 1))
+            mapping[key] = _construct(loader, value_node, loc + (key,), first_line, positions)
+        return mapping
+    raise _Unusual
 
 
 def _unsafe_structure(root: yaml.Node, first_line: int) -> Parsed | None:
