@@ -174,3 +174,14 @@ def test_word_diff_matcher_gives_difflibs_diff(old, new):
     assert [tuple(op) for op in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()] == expected
     assert (SequenceMatcher(None, " ".join(old), " ".join(new)).ratio()
             == difflib.SequenceMatcher(None, " ".join(old), " ".join(new)).ratio())
+
+
+def test_no_history_process_outside_git_or_with_a_cache(repo, tmp_path):
+    plain = tmp_path / "plain"
+    init_site(plain)
+    prefetch.start(load_config(plain / "site_config.yml"))
+    assert prefetch._pending == {}                  # not in git: nothing to read
+    root, _ = repo
+    history(root)                                   # writes the cache
+    prefetch.start(load_config(root / "site_config.yml"))
+    assert prefetch._pending == {}                  # cached: reading it is quick

@@ -19,19 +19,22 @@ import multiprocessing
 import os
 import pickle
 import threading
+from pathlib import Path
 
 _pending: dict[str, tuple[int, int, int]] = {}   # project root -> (our pid, child pid, pipe to read)
 
 
 def start(config) -> None:
-    """Fork a process reading the history, when there is no cache to read it from (with one,
-    even after new commits, reading is quick: only the new commits are read)."""
+    """Fork a process reading the history, when the content is in git and there is no cache
+    to read it from (with one, even after new commits, reading is quick: only the new
+    commits are read)."""
+    from ..incremental.fingerprint import git_head
     from .store import CACHE_FILE, load
     root = _key(config)
     discard(root)
-    if ((config.root / CACHE_FILE).is_file() or "fork" not in multiprocessing.get_all_start_methods()
-            or threading.active_count() > 1):
-        return
+    if ((config.root / CACHE_FILE).is_file() or not git_head(Path(config.content_path))
+            or "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1):
+        return      # cached, not in git (a few file reads tell), or forking is not safe here
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:                                   # the child: read, send, leave
