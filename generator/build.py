@@ -294,7 +294,18 @@ def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
         ctx.shows[url] = shows
         ctx.urls.append(url)
         ctx.rendered += rendered
-    write_file(ctx.out_dir, "sitemap.xml", sitemap(ctx, ctx.urls).encode("utf-8"))
+    old = unchanged_listing(ctx, "sitemap.xml")
+    if old is None or not keep_file(ctx, "sitemap.xml", old):
+        write_file(ctx.out_dir, "sitemap.xml", sitemap(ctx, ctx.urls).encode("utf-8"))
+
+
+def unchanged_listing(ctx: BuildContext, rel: str) -> Path | None:
+    """The last build's copy of a file made from the list of pages and the documents' shapes
+    (the sitemap), when an edit changed only bodies and the same pages exist."""
+    previous = ctx.previous
+    if ctx.changed is None or previous is None or ctx.target is None or previous.pages.keys() != ctx.page_keys.keys():
+        return None
+    return previous.intact_file(ctx.target, rel)
 
 
 def write_page(ctx: BuildContext, page: Page) -> tuple[str, str | None, list[str], bool]:
@@ -320,4 +331,7 @@ def write_page(ctx: BuildContext, page: Page) -> tuple[str, str | None, list[str
 def keep_file(ctx: BuildContext, rel: str, old: Path) -> bool:
     """The previous file of a page stays: linked into the staging dir, or left where it is
     when the folder is updated in place."""
-    return True if ctx.in_place else output.link_file(ctx.out_dir, rel, old)
+    if ctx.in_place:
+        output.track(ctx.out_dir, rel)
+        return True
+    return output.link_file(ctx.out_dir, rel, old)

@@ -125,6 +125,13 @@ def start_tracking(root: Path) -> None:
     _tracked[str(root)] = set()
 
 
+def track(root: Path, rel: str) -> None:
+    """A file left in place counts as made by this build."""
+    written = _tracked.get(str(root))
+    if written is not None:
+        written.add(rel)
+
+
 def stop_tracking(root: Path) -> set[str]:
     return _tracked.pop(str(root), set())
 

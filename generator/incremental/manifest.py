@@ -74,7 +74,13 @@ class Manifest:
 
     def reusable(self, target: Path, url: str, rel: str, key: str | None) -> Path | None:
         """The previous output file of this page, if its key and the file are unchanged."""
-        if key is None or self.pages.get(url) != key or rel not in self.files:
+        if key is None or self.pages.get(url) != key:
+            return None
+        return self.intact_file(target, rel)
+
+    def intact_file(self, target: Path, rel: str) -> Path | None:
+        """The file the last build left at rel, if it is still exactly as written."""
+        if rel not in self.files:
             return None
         path = target / rel
         try:
