@@ -10,6 +10,7 @@ from datetime import date
 from . import link, load, validate
 from .history import retraining
 from .config import SiteConfig
+from .gc_pause import no_cyclic_gc
 from .incremental.load_memo import LoadMemo
 from .site import Site
 
@@ -21,9 +22,10 @@ def check(config: SiteConfig, today: date | None = None, memo: LoadMemo | None =
     """Load, validate and link the corpus; problems end up in site.diagnostics.
     memo: what earlier checks of this process loaded (see incremental/load_memo.py)."""
     site = Site(config=config, today=today or date.today())
-    for name, stage in CHECK_STAGES:
-        if name == "load" and memo is not None:
-            load.run(site, memo=memo)
-        else:
-            stage(site)
+    with no_cyclic_gc():     # 10,000 documents: 3.4 s of CPU with collections, 2.6 s without
+        for name, stage in CHECK_STAGES:
+            if name == "load" and memo is not None:
+                load.run(site, memo=memo)
+            else:
+                stage(site)
     return site

@@ -2,9 +2,7 @@
 on bad content, a broken theme or a broken site_config.yml (the author is mid-edit)."""
 from __future__ import annotations
 
-import gc
 import threading
-from contextlib import contextmanager
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -16,6 +14,7 @@ from .. import report
 from ..build import build
 from ..config import SiteConfig, load_config
 from ..errors import BuildFailed, KcError
+from ..gc_pause import no_cyclic_gc
 from ..incremental.session import Session
 from ..theme import BUILTIN_THEMES, load_theme
 from .state import PreviewState
@@ -149,20 +148,6 @@ class Previewer:
         if names:
             self.console.print(f"Changed: {', '.join(names[:5])}{' …' if len(names) > 5 else ''}",
                                markup=False, highlight=False)
-
-
-@contextmanager
-def no_cyclic_gc():
-    """A rebuild makes almost no cyclic garbage, but the preview holds a whole corpus in
-    memory, and each collection of the oldest generation walked all of it (about a
-    second of a 10,000-document rebuild); the collector runs again between saves."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def problem(path: str, message: str, hint: str | None = None) -> dict:
