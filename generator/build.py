@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -136,7 +137,7 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         raise failed
     in_place = session is not None and bool(previous.files) and output.is_site(target)
     out = output.prepare_in_place(config, target) if in_place else output.prepare(config, target)
-    try:
+    with abandoned_on_failure(out, in_place, session):
         pages = published(site, audience, drafts)
         ctx = BuildContext(site=site, config=config, out_dir=out, audience=audience, drafts=drafts,
                            pages=pages, env=make_environment(theme), assets=collect_assets(theme),
@@ -154,12 +155,6 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
             output.start_tracking(out)
         write_site(ctx, progress)
         write_content_files(ctx)   # images and attachments of the documents built (generator/files.py)
-    except OSError as exc:
-        abandon(out, in_place, session)
-        raise output_error(exc, in_place) from exc
-    except BaseException:
-        abandon(out, in_place, session)
-        raise
     from .report import not_built_note
     summary = dict(documents=len(pages), warnings=site.diagnostics.warning_count,
                    diagnostics=site.diagnostics, documents_checked=tuple(site.documents),
@@ -168,7 +163,7 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
     def finish(search: bool = True) -> BuildResult:
         """Feeds, the search index (unless a newer build will make it), the marker, the swap
         (or the removal of stale files) and the manifest."""
-        try:
+        with abandoned_on_failure(out, in_place, session):
             from search import stage as search_stage
             feeds.run(ctx)
             if in_place:     # before the search stage, which indexes the folder's pages
@@ -178,12 +173,6 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
                 search_stage.run(ctx)
             written = output.write_marker(out)
             interrupted = output.swap_in(out, target, background_cleanup) if not in_place else False
-        except OSError as exc:
-            abandon(out, in_place, session)
-            raise output_error(exc, in_place) from exc
-        except BaseException:
-            abandon(out, in_place, session)
-            raise
         recorded = record_files(target, written)
         result = BuildResult(target, audience, len(ctx.urls), bytes=sum(v[0] for v in recorded.values()),
                              seconds=time.perf_counter() - started, interrupted=interrupted, **summary)
@@ -203,15 +192,23 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
     return finish()
 
 
-def abandon(out: Path, in_place: bool, session: Session | None) -> None:
-    """A failed build: the staging folder goes; a folder updated in place is no longer what
-    the session's manifest describes, so the next build checks every file again."""
-    if in_place:
-        output.stop_tracking(out)
-        if session is not None:
-            session.manifest = None
-    else:
-        shutil.rmtree(out, ignore_errors=True)
+@contextmanager
+def abandoned_on_failure(out: Path, in_place: bool, session: Session | None):
+    """A failed build (bad template, full disk, Ctrl-C): the staging folder goes; a folder
+    updated in place is no longer what the session's manifest describes, so the next build
+    checks every file again. A file system error becomes a one-line OutputError."""
+    try:
+        yield
+    except BaseException as exc:
+        if in_place:
+            output.stop_tracking(out)
+            if session is not None:
+                session.manifest = None
+        else:
+            shutil.rmtree(out, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise output_error(exc, in_place) from exc
+        raise
 
 
 def output_error(exc: OSError, in_place: bool) -> output.OutputError:

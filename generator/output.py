@@ -95,7 +95,9 @@ def write_file(root: Path, rel: str, content: bytes) -> Path:
 
 
 def replace_file(path: Path, content: bytes) -> None:
-    handle, temp = tempfile.mkstemp(prefix=".kc-", dir=path.parent)
+    """Write path atomically (a temporary file beside it, then a rename), with the
+    permissions any new file of the user would get (not mkstemp's 0600)."""
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name[:40]}.", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
@@ -318,15 +320,7 @@ def write_user_file(out: str | Path, text: str) -> None:
                 stream.write(data)
             return
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.chmod(temp, 0o666 & ~current_umask())
-            os.replace(temp, target)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        replace_file(target, data)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
 
