@@ -65,7 +65,7 @@ class OutlineCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".outlines-")
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, separators=(",", ":"))
+                out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, self.path)
         except OSError:
             return

@@ -88,7 +88,16 @@ def link_or_copy(source: str, target: str) -> None:
 
 
 def prune(folder: Path) -> None:
+    """Keep the CACHE_KEEP newest bundles. Older ones (a bundle is a file per page: 11,000
+    files at 10,000 documents) are renamed out of the way and deleted in the background,
+    as an old site is; a deletion that was interrupted is taken up again here."""
+    from generator.output import discard
     bundles = sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for old in bundles[CACHE_KEEP:]:
-        shutil.rmtree(old, ignore_errors=True)
+        try:
+            old.rename(old.with_name(f".old-{old.name}"))
+        except OSError:
+            continue
+    for trash in folder.glob(".old-*"):
+        discard(trash, background=True)

@@ -54,3 +54,22 @@ def test_a_bundle_already_in_the_folder_is_replaced_whole(tmp_path, monkeypatch)
     assert sorted(p.name for p in (root / "pagefind").iterdir()) == ["pagefind-entry.json"]
     assert (root / "pagefind/pagefind-entry.json").read_text() == "run 2"
     assert sorted(p.name for p in root.iterdir()) == ["faqs", "index.html", "pagefind"]
+
+
+def test_the_cache_keeps_the_newest_bundles_and_the_rest_goes(tmp_path, monkeypatch):
+    import time
+    calls = []
+    monkeypatch.setattr(pagefind, "run_binary", fake_binary(calls))
+    cache_root = tmp_path / "project"
+    for n in range(pagefind.CACHE_KEEP + 3):
+        pagefind.run(site(tmp_path, f"s{n}", f"<p>Version {n}</p>"), cache_root)
+    cache = cache_root / pagefind.CACHE_DIR
+    for _ in range(100):                              # older bundles are deleted in the background
+        if len(list(cache.iterdir())) == pagefind.CACHE_KEEP:
+            break
+        time.sleep(0.05)
+    assert len([p for p in cache.iterdir() if not p.name.startswith(".")]) == pagefind.CACHE_KEEP
+    assert len(list(cache.iterdir())) == pagefind.CACHE_KEEP
+    newest = site(tmp_path, "again", f"<p>Version {pagefind.CACHE_KEEP + 2}</p>")
+    pagefind.run(newest, cache_root)                  # still cached: no new Pagefind run
+    assert len(calls) == pagefind.CACHE_KEEP + 3

@@ -91,8 +91,8 @@ class BodyCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=".bodies-", dir=self.path.parent)
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump({"versions": library_versions(), "bodies": kept}, stream,
-                          ensure_ascii=False, separators=(",", ":"))
+                stream.write(json.dumps({"versions": library_versions(), "bodies": kept},   # dumps: the C
+                                        ensure_ascii=False, separators=(",", ":")))   # encoder
             os.replace(temp, self.path)
         except OSError:
             pass

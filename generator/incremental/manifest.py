@@ -108,7 +108,7 @@ class Manifest:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=".manifest-", dir=self.path.parent)
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(data, stream, separators=(",", ":"))
+                stream.write(json.dumps(data, separators=(",", ":")))   # dumps: the C encoder
             os.replace(temp, self.path)
         except OSError:
             pass   # a manifest that cannot be written costs the next build its shortcuts, nothing else
