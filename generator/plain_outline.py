@@ -29,7 +29,7 @@ from .gfm import AUTOLINK_HINT, slugify
 DECLINE_CHARACTER = re.compile("[\x00-\x09\x0b-\x1f`~<\\\\\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 # A line starting like this opens a block structure that changes where lines belong:
 # a block quote or GitHub alert (>, also inside a list item), a setext underline (= or -
-# alone), a definition (: or ~), an admonition (!!! ???), a task-list box, a list item
+# alone), a definition (: or ~), an admonition (!!! ???, also inside a list item), a task-list box, a list item
 # opening another list (nesting), deep indentation (nesting limits), and a `#` after
 # indentation or a list marker (it may or may not be a heading).
 LINE_SUSPECT = frozenset(" >*+-0123456789.):~!?=")
@@ -37,7 +37,7 @@ DECLINE_LINE = re.compile(
     r"[ >*+\-0-9.)]*>"
     r"| {0,3}(?:=+|-+) *$"
     r"| {0,3}[:~]"
-    r"| *(?:!!!|\?\?\?)"
+    r"|[ *+\-0-9.)]*(?:!!!|\?\?\?)"
     r"| *(?:[-*+]|\d{1,9}[.)]) +\[[ xX]\]"
     r"| *(?:[-*+]|\d{1,9}[.)]) +(?:[-*+]|\d{1,9}[.)])(?: |$)"
     r"| {8}"

@@ -71,6 +71,7 @@ def test_a_reference_in_a_table_or_code_is_left_to_the_parser():
     assert plain_outline.outline("Text\n\n    [[in-code]]\n") is None
     assert plain_outline.outline("Run `[[x]]`.\n") is None
     assert plain_outline.outline("Title\n-----\n") is None                              # a setext heading
+    assert plain_outline.outline("- !!! [[a]]\n") is None             # an admonition in a list item
 
 
 def test_every_sample_and_bench_body_agrees():
