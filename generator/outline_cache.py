@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
 from . import markdown, plain_outline
 from .document import Heading
+from .incremental.cache_file import save_json
 
 CACHE_FILE = Path(".kc") / "cache" / "outlines.json"
 FORMAT = 5   # 2: raw HTML anchors, site-absolute and #fragment references; 3: GitHub slugs; 4: file, image and alt-text references; 5: GitHub autolinks only
@@ -61,14 +60,7 @@ class OutlineCache:
         if self.path is None or (not self.misses and self.used == set(self.entries)):
             return
         data = {"fingerprint": fingerprint(), "outlines": {key: self.entries[key] for key in sorted(self.used)}}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".outlines-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, self.path)
-        except OSError:
-            return
+        save_json(self.path, data)
 
     def _read(self) -> dict[str, list]:
         if self.path is None:

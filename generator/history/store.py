@@ -9,8 +9,6 @@ JSON, not pickle: a cache file is data, never code; an unreadable cache is ignor
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field, fields
 from datetime import date
 from pathlib import Path
@@ -22,6 +20,7 @@ from . import prefetch
 from .diff import DocumentDiff, diff_versions
 from .gitlog import open_repository, read_log
 from .versions import Lineage, Version, advance, versions_from_changelog, with_working_copy
+from ..incremental.cache_file import save_json
 
 CACHE_FILE = Path(".kc") / "cache" / "history.json"
 FORMAT = 2
@@ -135,11 +134,4 @@ def write_cache(path: Path, key: str, head: str, lineages: dict[str, Lineage]) -
     data = {"key": key, "head": head,
             "lineages": {src: [_plain(v) for v in lineage.versions]
                          for src, lineage in sorted(lineages.items()) if lineage.versions}}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".history-")
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))   # dumps: C encoder
-        os.replace(tmp, path)
-    except OSError:
-        return
+    save_json(path, data)

@@ -13,13 +13,12 @@ kc's or a library's version changes; one that cannot be read or written is ignor
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from ..document import Document
 from ..render import RenderedPage, Resolver, TocEntry, render_body
 from .fingerprint import library_versions
+from .cache_file import save_json
 
 CACHE_FILE = Path(".kc") / "cache" / "bodies.json"
 
@@ -87,12 +86,4 @@ class BodyCache:
         kept = {key: value for key, value in self.stored.items()
                 if not key.startswith(self.variant + ":")}
         kept.update(self.fresh)
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=".bodies-", dir=self.path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps({"versions": library_versions(), "bodies": kept},   # dumps: the C
-                                        ensure_ascii=False, separators=(",", ":")))   # encoder
-            os.replace(temp, self.path)
-        except OSError:
-            pass
+        save_json(self.path, {"versions": library_versions(), "bodies": kept})

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fingerprint import FORMAT, hash_text
+from .cache_file import save_json
 
 FOLDER = Path(".kc") / "builds"
 
@@ -104,14 +104,7 @@ class Manifest:
         data = {"format": FORMAT, "site_key": self.site_key, "inputs": self.inputs, "pages": self.pages,
                 "files": self.files, "warnings": self.warnings, "summary": self.summary, "checked_at": self.checked_at,
                 "frame": self.frame, "documents": self.documents, "shows": self.shows}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=".manifest-", dir=self.path.parent)
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(data, separators=(",", ":")))   # dumps: the C encoder
-            os.replace(temp, self.path)
-        except OSError:
-            pass   # a manifest that cannot be written costs the next build its shortcuts, nothing else
+        save_json(self.path, data)   # if it cannot be written, the next build loses its shortcuts
 
     def forget(self) -> None:
         """Drop the manifest (the output folder no longer matches it)."""
