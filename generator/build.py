@@ -122,8 +122,8 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
     checked_at = time.time_ns()
     files = fingerprint.input_files(config, theme.folders)
     hashes = fingerprint.file_hashes(files, previous.inputs, previous.checked_at)
-    site_key = fingerprint.site_key(config, hashes, audience, drafts, today)
     frame = fingerprint.frame_key(config, hashes, audience, drafts, today)
+    site_key = fingerprint.site_key(config, hashes, frame)
     if incremental and previous.site_key == site_key and previous.output_intact(target):
         output.remove_leftovers(target)     # of builds killed since; the site itself is current
         return unchanged_result(previous, target, audience, started)

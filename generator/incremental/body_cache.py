@@ -74,16 +74,17 @@ class BodyCache:
     def next_build(self) -> None:
         """Serve another build from memory (a long-running process): the entries the last
         build used are those this one can reuse."""
-        kept = {key: value for key, value in self.stored.items() if not key.startswith(self.variant + ":")}
-        kept.update(self.fresh)
-        self.stored = self.entries = kept
+        self.stored = self.entries = self.kept()
         self.fresh = {}
 
     def save(self) -> None:
         """Keep the entries this build used (other audiences' entries too), drop the rest."""
         if self.path is None:
             return
-        kept = {key: value for key, value in self.stored.items()
-                if not key.startswith(self.variant + ":")}
+        save_json(self.path, {"versions": library_versions(), "bodies": self.kept()})
+
+    def kept(self) -> dict[str, dict]:
+        """Other variants' entries as read, and this variant's entries this build used."""
+        kept = {key: value for key, value in self.stored.items() if not key.startswith(self.variant + ":")}
         kept.update(self.fresh)
-        save_json(self.path, {"versions": library_versions(), "bodies": kept})
+        return kept

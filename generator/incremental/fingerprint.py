@@ -1,9 +1,11 @@
 """Fingerprints: what a build's output depends on, as short hashes.
 
-- `input_files(...)` lists every file a build reads (content, teams, theme files) with its size and modification time; `site_key(...)` hashes their
-  contents with everything else a build depends on (kc's and its libraries' versions,
-  the audience, --drafts, today, the git commit the history is read from). Equal to the
-  previous build's key: the folder on disk already is this build's output.
+- `input_files(...)` lists every file a build reads (content, teams, theme files) with
+  its size and modification time. `frame_key(...)` hashes the contents of all but the
+  documents with everything else a build depends on (kc's and its libraries' versions,
+  the settings, the audience, --drafts, today, the git commit the history is read from);
+  `site_key(...)` adds the documents. Equal to the previous build's site key: the folder
+  on disk already is this build's output.
 - `page_key(salt, url, template, context)` hashes one page's template context,
   canonically. Equal to the previous build's: the page's HTML would be byte-identical,
   so the previous file is reused instead of rendered. A document in a context counts by
@@ -123,11 +125,12 @@ def content_hash(path: str, mode: int) -> str:
         return "unreadable"
 
 
-def site_key(config, hashes: dict[str, str], audience: str, drafts: bool, today: date) -> str:
+def site_key(config, hashes: dict[str, str], frame: str) -> str:
+    """The frame key (see frame_key) and the documents' own files."""
     prefix = documents_prefix(config)
     documents = ";".join(f"{path}={digest}" for path, digest in sorted(hashes.items())
                          if is_document(prefix, path))
-    return hash_text(frame_key(config, hashes, audience, drafts, today), documents)
+    return hash_text(frame, documents)
 
 
 def frame_key(config, hashes: dict[str, str], audience: str, drafts: bool, today: date) -> str:

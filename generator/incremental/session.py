@@ -43,14 +43,12 @@ class Session:
             cache.next_build()
         return cache
 
-    def finish(self):
+    def finish(self, search: bool = True):
         """Run what the last build left for after the reload (feeds, search, manifest);
         returns the build's final result, or None when nothing was pending."""
         pending, self.pending = self.pending, None
-        return pending(True) if pending is not None else None
+        return pending(search) if pending is not None else None
 
     def settle(self) -> None:
         """Finish the last build without its search index (a newer build is about to make one)."""
-        pending, self.pending = self.pending, None
-        if pending is not None:
-            pending(False)
+        self.finish(search=False)
