@@ -12,17 +12,28 @@ from generator.errors import BuildFailed
 from generator.incremental.session import Session
 
 from .conftest import TODAY
-from .test_incremental import EDITS, apply, sample_site, tree, try_build
+from .test_incremental import EDITS, apply, sample_site, tree
+
+
+def preview_build(config_path, out, session: Session | None = None, incremental: bool = True):
+    """A build as `kc serve` makes it (internal, drafts shown); without a session, a clean one."""
+    return build(load_config(config_path), out_dir=out, audience="internal", drafts=True, today=TODAY,
+                 jobs=1, session=session, incremental=incremental)
 
 
 def session_build(config_path, out, session: Session):
+    """A preview rebuild, finished (search index included); None when the content has errors."""
     try:
-        result = build(load_config(config_path), out_dir=out, audience="internal", drafts=True,
-                       today=TODAY, jobs=1, session=session)
+        result = preview_build(config_path, out, session)
     except BuildFailed:
         return None
     session.finish()
     return result
+
+
+def save_policy(root, sentence: str) -> None:
+    policy = root / "content" / "policies" / "harassment-bullying.md"
+    policy.write_text(policy.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -36,8 +47,7 @@ def test_a_preview_folder_equals_a_clean_build_after_any_saves(tmp_path_factory,
         apply(root, edit, pick, step)
         updated = session_build(config, preview, session)
         try:
-            fresh = build(load_config(config), out_dir=clean, audience="internal", drafts=True, today=TODAY,
-                          incremental=False)
+            fresh = preview_build(config, clean, incremental=False)
         except BuildFailed:
             fresh = None
         assert (updated is None) == (fresh is None), f"after {edits[:step]}: one build failed, not the other"
@@ -49,11 +59,9 @@ def test_a_saved_body_rewrites_its_page_in_place_and_search_follows_on_finish(tm
     config = sample_site(tmp_path)
     preview, session = tmp_path / "preview", Session()
     session_build(config, preview, session)
-    policy = tmp_path / "content" / "policies" / "harassment-bullying.md"
-    policy.write_text(policy.read_text(encoding="utf-8") + "\nZanzibarword sentence.\n", encoding="utf-8")
+    save_policy(tmp_path, "Zanzibarword sentence.")
     inodes = {p: p.stat().st_ino for p in preview.rglob("*.html")}
-    build(load_config(config), out_dir=preview, audience="internal", drafts=True, today=TODAY,
-          jobs=1, session=session)
+    preview_build(config, preview, session)
     assert "Zanzibarword" in (preview / "policies" / "harassment-bullying" / "index.html").read_text(encoding="utf-8")
     rewritten = {p.relative_to(preview).as_posix() for p, inode in inodes.items() if p.stat().st_ino != inode}
     assert "policies/harassment-bullying/index.html" in rewritten        # the others are left alone
@@ -68,17 +76,13 @@ def test_quick_saves_skip_the_search_index_of_superseded_builds_and_end_equal_to
     config = sample_site(tmp_path)
     preview, session = tmp_path / "preview", Session()
     session_build(config, preview, session)
-    policy = tmp_path / "content" / "policies" / "harassment-bullying.md"
-    text = policy.read_text(encoding="utf-8")
     for word in ("Firstsaveword", "Secondsaveword"):       # the second save comes before finish
-        policy.write_text(text + f"\n{word} sentence.\n", encoding="utf-8")
-        build(load_config(config), out_dir=preview, audience="internal", drafts=True, today=TODAY,
-              jobs=1, session=session)
+        save_policy(tmp_path, f"{word} sentence.")
+        preview_build(config, preview, session)
     terms = (preview / "_search" / "terms.json").read_text(encoding="utf-8").lower()
     assert "firstsaveword" not in terms and "secondsaveword" not in terms     # not indexed yet
     session.finish()
-    build(load_config(config), out_dir=tmp_path / "clean", audience="internal", drafts=True, today=TODAY,
-          incremental=False)
+    preview_build(config, tmp_path / "clean", incremental=False)
     assert tree(preview) == tree(tmp_path / "clean")
 
 
@@ -86,10 +90,8 @@ def test_a_preview_stopped_before_its_search_index_was_updated_updates_it_next_t
     config = sample_site(tmp_path)
     preview, session = tmp_path / "preview", Session()
     session_build(config, preview, session)
-    policy = tmp_path / "content" / "policies" / "harassment-bullying.md"
-    policy.write_text(policy.read_text(encoding="utf-8") + "\nLatesaveword sentence.\n", encoding="utf-8")
-    build(load_config(config), out_dir=preview, audience="internal", drafts=True, today=TODAY,
-          jobs=1, session=session)
+    save_policy(tmp_path, "Latesaveword sentence.")
+    preview_build(config, preview, session)
     session.settle()                                        # Ctrl-C: recorded, not indexed
     restarted = Session()
     again = session_build(config, preview, restarted)
