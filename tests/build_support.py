@@ -26,6 +26,23 @@ def build_fixture(config_path: Path, out: Path, **options):
     return build(load_config(config_path), out_dir=out, today=TODAY, **options)
 
 
+def build_audiences(root: Path, title: str, files: dict[str, str], engine: str,
+                    audiences: tuple[str, ...]) -> dict[str, Path]:
+    """A site of `files` (path -> text) searched with `engine`, built once per audience
+    into root/out-<audience>; returns audience -> output folder."""
+    from .conftest import ROOT
+    (root / "site_config.yml").write_text(
+        f"title: {title}\nthemes_dir: {ROOT / 'themes'}\nsearch: {{engine: {engine}}}\n", encoding="utf-8")
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    config = load_config(root / "site_config.yml")
+    outs = {audience: root / f"out-{audience}" for audience in audiences}
+    for audience, out in outs.items():
+        build(config, out_dir=out, audience=audience, today=TODAY)
+    return outs
+
+
 def tree(root: Path) -> dict[str, bytes]:
     """Every file under root (relative path -> bytes)."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

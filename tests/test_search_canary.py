@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pytest
 from generator import load_config
-from generator.build import build
 from search.backend import open_index
 
-from .build_support import readable as unpacked
-from .conftest import ROOT, TODAY
+from .build_support import build_audiences, readable as unpacked
 from .search_corpus import CANARY, FILES
 
 SECRET_WORDS = [CANARY, "thresholds"]   # 'thresholds' occurs only in the restricted policy
@@ -39,20 +37,8 @@ def files_with(out: Path, needle: str) -> list[str]:
 
 @pytest.fixture(scope="module", params=["tantivy", "whoosh"])
 def builds(tmp_path_factory, request):
-    root = tmp_path_factory.mktemp("canary")
-    (root / "site_config.yml").write_text(
-        f"title: Canary KC\nthemes_dir: {ROOT / 'themes'}\nsearch: {{engine: {request.param}}}\n",
-        encoding="utf-8")
-    for rel, text in FILES.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    from generator import load_config
-    config = load_config(root / "site_config.yml")
-    outs = {}
-    for audience in ("public", "restricted"):
-        outs[audience] = root / f"out-{audience}"
-        build(config, out_dir=outs[audience], audience=audience, today=TODAY)
-    return outs
+    return build_audiences(tmp_path_factory.mktemp("canary"), "Canary KC", FILES, request.param,
+                           ("public", "restricted"))
 
 
 @pytest.mark.parametrize("word", SECRET_WORDS)

@@ -10,11 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from generator import load_config
-from generator.build import build
 from generator.cli import main
 from search.backend import open_index
 
-from .conftest import ROOT, TODAY
+from .build_support import build_audiences
 from .corpus_helpers import doc, policy
 
 TEAMS = """\
@@ -52,19 +51,8 @@ FILES = {
 
 @pytest.fixture(scope="module", params=["tantivy", "whoosh"])
 def builds(tmp_path_factory, request):
-    root = tmp_path_factory.mktemp("teams")
-    (root / "site_config.yml").write_text(
-        f"title: Teams KC\nthemes_dir: {ROOT / 'themes'}\nsearch: {{engine: {request.param}}}\n",
-        encoding="utf-8")
-    for rel, text in FILES.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(text, encoding="utf-8")
-    config = load_config(root / "site_config.yml")
-    outs = {}
-    for audience in ("public", "internal"):
-        outs[audience] = root / f"out-{audience}"
-        build(config, out_dir=outs[audience], audience=audience, today=TODAY)
-    return outs
+    return build_audiences(tmp_path_factory.mktemp("teams"), "Teams KC", FILES, request.param,
+                           ("public", "internal"))
 
 
 def kc_search(out, *args) -> dict:
