@@ -255,23 +255,33 @@ def unchanged_result(previous: Manifest, target: Path, audience: str, started: f
 
 def render_bodies(pages: list[Document], progress: Progress | None = None,
                   cache: BodyCache | None = None, jobs: int | None = 1, save: bool = True) -> dict[str, RenderedPage]:
-    """The render stage: every body to safe HTML, one pure call per document (or its
-    cached result, when the document and every link target it names are unchanged),
-    across `jobs` processes."""
+    """The render stage: every body to safe HTML, one pure call per document, or its
+    cached result when the document and every link target it names are unchanged.
+    Cache hits are decided here (replaying a few recorded answers); only the misses go
+    across `jobs` processes, so a one-edit build renders one body and pickles nothing."""
     visible = {doc.id: doc for doc in pages}
     by_path = paths_of(visible)
     cache = cache or BodyCache(None, "")
-
-    def render(doc: Document):
-        return cache.render(doc, Resolver(doc, visible, by_path))
-    done = (lambda n: progress(n, 2 * len(pages))) if progress else None   # pages: as many steps again
-    bodies = {}
-    for doc, (rendered, entry) in zip(pages, parallel.ordered_map(render, pages, jobs, done)):
-        bodies[doc.id] = rendered
+    bodies: dict[str, RenderedPage] = {}
+    misses = []
+    for doc in pages:
+        hit = cache.cached(doc, Resolver(doc, visible, by_path))
+        if hit is None:
+            misses.append(doc)
+        else:
+            bodies[doc.id] = hit
+    hits = len(pages) - len(misses)
+    if progress:
+        progress(hits, 2 * len(pages))      # pages: as many steps again
+    done = (lambda n: progress(hits + n, 2 * len(pages))) if progress else None
+    rendered = parallel.ordered_map(lambda doc: cache.render(doc, Resolver(doc, visible, by_path)),
+                                    misses, jobs, done)
+    for doc, (body, entry) in zip(misses, rendered):
+        bodies[doc.id] = body
         cache.keep(doc, entry)
     if save:
         cache.save()
-    return bodies
+    return {doc.id: bodies[doc.id] for doc in pages}
 
 
 def variant(audience: str, drafts: bool) -> str:

@@ -32,3 +32,22 @@ def test_a_broken_template_fails_the_build_in_a_worker_with_the_template_named(t
 def test_ordered_map_keeps_the_order_of_its_items(monkeypatch):
     monkeypatch.setattr(parallel, "SERIAL_BELOW", 0)
     assert parallel.ordered_map(lambda n: n * n, list(range(500)), jobs=2) == [n * n for n in range(500)]
+
+
+def test_a_one_edit_rebuild_renders_only_the_edited_body_and_starts_no_pool(tmp_path, monkeypatch):
+    from generator.incremental import body_cache
+    config = load_config(sample_site(tmp_path))
+    monkeypatch.setattr(parallel, "SERIAL_BELOW", 0)        # any list of bodies would go to a pool
+    build(config, out_dir=tmp_path / "site", today=TODAY, jobs=2)
+    edited = sorted((tmp_path / "content" / "faqs").glob("*.md"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA paragraph added.\n", encoding="utf-8")
+    rendered, mapped = [], []
+    real_render, real_map = body_cache.render_body, parallel.ordered_map
+    monkeypatch.setattr(body_cache, "render_body", lambda doc, resolver: rendered.append(doc.src_path)
+                        or real_render(doc, resolver))
+    monkeypatch.setattr(parallel, "ordered_map", lambda work, items, *args: mapped.append(len(items))
+                        or real_map(work, items, *args))
+    monkeypatch.setattr(parallel, "SERIAL_BELOW", 2)        # one body: rendered here
+    build(config, out_dir=tmp_path / "site", today=TODAY, jobs=2)
+    assert rendered == [edited.relative_to(tmp_path).as_posix()]
+    assert mapped[0] == 1                                   # the render stage was handed one body

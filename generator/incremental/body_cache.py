@@ -45,21 +45,29 @@ class BodyCache:
         entries = data.get("bodies")
         return entries if isinstance(entries, dict) else {}
 
-    def render(self, doc: Document, resolver: Resolver) -> tuple[RenderedPage, dict | None]:
-        """The body of doc as the renderer would make it, from the cache when still valid,
-        and the cache entry to keep for it (None when the document has no digest). Pure:
-        it can run in a worker process; the caller hands the entry back with keep()."""
+    def cached(self, doc: Document, resolver: Resolver) -> RenderedPage | None:
+        """doc's body from the cache, when its entry is still valid (resolver answers every
+        question it recorded the same way), kept for the next build; else None. Cheap: the
+        build asks it in the parent process and renders only the misses across processes."""
         key = f"{self.variant}:{doc.digest}"
         entry = self.entries.get(key)
-        if entry is not None and doc.digest:
-            try:
-                if resolver.same_answers(entry["asked"]):
-                    return (RenderedPage(entry["html"], [TocEntry(*item) for item in entry["toc"]],
-                                         frozenset(resolver.referenced - {doc.id}), entry["sections"]),
-                            entry)
-            except (KeyError, TypeError, ValueError):
-                pass
-            resolver = Resolver(resolver.current, resolver.visible, resolver.by_path)
+        if entry is None or not doc.digest:
+            return None
+        try:
+            if not resolver.same_answers(entry["asked"]):
+                return None
+            rendered = RenderedPage(entry["html"], [TocEntry(*item) for item in entry["toc"]],
+                                    frozenset(resolver.referenced - {doc.id}), entry["sections"])
+        except (KeyError, TypeError, ValueError):
+            return None
+        self.fresh[key] = entry
+        return rendered
+
+    @staticmethod
+    def render(doc: Document, resolver: Resolver) -> tuple[RenderedPage, dict | None]:
+        """doc's body rendered, and the cache entry to keep for it (None when the document has
+        no digest). Pure: it can run in a worker process; the caller hands the entry back
+        with keep(). resolver must not have been asked anything yet."""
         rendered = render_body(doc, resolver)
         if not doc.digest:
             return rendered, None
