@@ -27,9 +27,15 @@ def document_states(documents, bodies: dict) -> dict[str, list[str]]:
     states = {}
     for doc in documents:
         rendered = bodies.get(doc.id) if doc.id else None
-        body = hash_text(rendered.html, repr(rendered.toc)) if rendered is not None else ""
+        body = ((getattr(rendered, "state", None) or body_state(rendered.html, rendered.toc))
+                if rendered is not None else "")     # a cached body carries its hash (body_cache.StoredBody)
         states[doc.src_path] = [doc.digest, shape(doc), body]
     return states
+
+
+def body_state(html: str, toc: list) -> str:
+    """The hash of what a document's own page shows of its body."""
+    return hash_text(html, repr(toc))
 
 
 def shape(doc) -> str:
