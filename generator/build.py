@@ -37,7 +37,7 @@ from .history import prefetch as history_prefetch
 from .errors import BuildFailed
 from .incremental import dependencies, fingerprint
 from .incremental.body_cache import BodyCache
-from .incremental.manifest import Manifest, record_files
+from .incremental.manifest import Manifest
 from .incremental.session import Session
 from .producers import all_pages
 from .sitemap import sitemap
@@ -171,9 +171,8 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
                                     | {out_path(url) for url in ctx.urls}, search_stage.FOLDERS)
             if search:
                 search_stage.run(ctx)
-            written = output.write_marker(out)
+            recorded = output.write_marker(out)
             interrupted = output.swap_in(out, target, background_cleanup) if not in_place else False
-        recorded = record_files(target, written)
         result = BuildResult(target, audience, len(ctx.urls), bytes=sum(v[0] for v in recorded.values()),
                              seconds=time.perf_counter() - started, interrupted=interrupted, **summary)
         # without its search index, the folder is not yet this input's whole site: no site key,

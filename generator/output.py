@@ -218,14 +218,35 @@ def linked_folder(base: str, path: str) -> bool:
     return False
 
 
-def write_marker(staging: Path) -> list[str]:
+def write_marker(staging: Path) -> dict[str, list[int]]:
     """The marker lists every file of the site, so a later build knows the folder is kc's.
-    Returns every file of the site, the marker included (a walk of the folder: after an
-    in-place build too, once remove_stale has run)."""
-    files = sorted(rel for rel in (p.relative_to(staging).as_posix() for p in staging.rglob("*")
-                                   if p.is_file()) if rel != MARKER)
-    write_file(staging, MARKER, marker_text(files))
-    return files + [MARKER]
+    Returns every file of the site, the marker included, with its [size, mtime_ns] (what
+    the build manifest records; swapping the folder in changes neither), from a walk of
+    the folder: after an in-place build too, once remove_stale has run."""
+    files = site_files(staging)
+    files.pop(MARKER, None)
+    marker = write_file(staging, MARKER, marker_text(sorted(files)))
+    info = os.lstat(marker)
+    files[MARKER] = [info.st_size, info.st_mtime_ns]
+    return dict(sorted(files.items()))
+
+
+def site_files(root: Path) -> dict[str, list[int]]:
+    """Every file under root (relative POSIX path -> [size, mtime_ns] of its lstat), in one
+    os.scandir walk; linked folders are not entered. (Path.rglob with is_file and
+    relative_to, then an lstat per file, took ~2 s for the 21,650 files of 10,000 pages.)"""
+    files: dict[str, list[int]] = {}
+    pending = [("", str(root))]
+    while pending:
+        prefix, folder = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((prefix + entry.name + "/", entry.path))
+                elif entry.is_file():
+                    info = entry.stat(follow_symlinks=False)
+                    files[prefix + entry.name] = [info.st_size, info.st_mtime_ns]
+    return files
 
 
 def marker_text(files: list[str]) -> bytes:

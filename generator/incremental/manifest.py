@@ -113,15 +113,3 @@ class Manifest:
                 self.path.unlink()
             except OSError:
                 pass
-
-
-def record_files(target: Path, rels: list[str]) -> dict[str, list]:
-    """(size, mtime_ns) of the given files in the output folder, as they are after the swap."""
-    files = {}
-    for rel in rels:
-        try:
-            info = os.lstat(target / rel)
-        except OSError:
-            continue
-        files[rel] = [info.st_size, info.st_mtime_ns]
-    return files

@@ -121,3 +121,19 @@ def test_ctrl_c_during_the_swap_leaves_the_new_site_whole_and_says_so(make_site,
     assert result.interrupted
     assert (out / "faqs/new/index.html").is_file()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.")] == []
+
+
+def test_the_marker_lists_every_file_of_the_site_and_no_linked_folder(tmp_path):
+    site = tmp_path / "site"
+    (site / "a" / "b").mkdir(parents=True)
+    (site / "index.html").write_text("home")
+    (site / "a" / "b" / "page.html").write_text("page")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("not the site's")
+    (site / "a" / "linked").symlink_to(outside, target_is_directory=True)
+    files = output.write_marker(site)
+    assert list(files) == [".kc-site", "a/b/page.html", "index.html"]
+    assert (site / ".kc-site").read_text().splitlines()[1:] == ["a/b/page.html", "index.html"]
+    info = (site / "a" / "b" / "page.html").stat()
+    assert files["a/b/page.html"] == [info.st_size, info.st_mtime_ns]
