@@ -81,6 +81,7 @@ class BuildContext:
     shows: dict[str, list[str]] = field(default_factory=dict)   # url -> documents its context held
     in_place: bool = False                                   # out_dir is the output folder itself
     jobs: int | None = None                                  # processes for the pages (None: one per core)
+    searchable: list[str] = field(default_factory=list)      # URLs of the pages Pagefind indexes
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
     for asset in ctx.assets.values():
         write_file(ctx.out_dir, asset.path, asset.content)
     pages, offset = all_pages(ctx), len(ctx.bodies)
+    ctx.searchable = [page.url for page in pages if page.searchable]
     done = (lambda n: progress(offset + n, offset + len(pages))) if progress else None
     for url, key, shows, rendered in parallel.ordered_map(lambda page: write_page(ctx, page), pages,
                                                           ctx.jobs, done):

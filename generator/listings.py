@@ -47,7 +47,8 @@ def team_pages(ctx) -> list[Page]:
     """The team index, and a page per team with work in this build."""
     pages = [Page("teams/", "teams.html", lambda: teams_context(ctx))]
     for team_id in ctx.lookups.teams:
-        pages.append(Page(f"teams/{team_id}/", "team.html", lambda i=team_id: team_context(ctx, i)))
+        pages.append(Page(f"teams/{team_id}/", "team.html", lambda i=team_id: team_context(ctx, i),
+                          searchable=True))
     return pages
 
 

@@ -27,10 +27,12 @@ class Page:
     url: str                              # site-relative URL ('policies/x/', '404.html')
     template: str                         # template name in the theme
     context: Callable[[], dict]           # computed when the page is rendered
+    searchable: bool = False              # indexed by Pagefind (its template marks data-pagefind-body)
 
 
 def document_page(ctx, doc: Document) -> Page:
-    return Page(doc_url(doc), f"{doc.type}.html", lambda: document_context(ctx, doc))
+    return Page(doc_url(doc), f"{doc.type}.html", lambda: document_context(ctx, doc),
+                searchable=listed(doc, ctx.drafts))
 
 
 def document_context(ctx, doc: Document) -> dict:

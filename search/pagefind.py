@@ -1,10 +1,21 @@
-"""Run Pagefind over the built HTML, reusing its bundle when its input is unchanged.
+"""Run Pagefind over the built pages people search, reusing its bundle when they are unchanged.
+
+Pagefind reads only the searchable pages (documents listed in search and team pages: those
+whose template marks data-pagefind-body), hard-linked into a folder of their own at their
+site paths, so no listing, history or health page is parsed just to be skipped: at 10,000
+documents that is 10,000 of 11,500 pages and 166 of 247 MB.
 
 Pagefind (1.5) writes its filter and metadata indexes in hash-map order, so two runs
 over the same HTML differ in those files' bytes (upstream issue #638; the fragments
-are stable since 1.3). kc keys each bundle by a hash of everything Pagefind reads —
-its version, its options and every HTML file — and keeps it in .kc/cache/pagefind/:
-building the same input again copies the same bytes back (and skips Pagefind).
+are stable since 1.3). kc keys each bundle by the pages' URLs and page keys (a page key
+determines the page's bytes: generator/incremental/) and keeps it in .kc/cache/pagefind/:
+the same pages again get the same bytes back, and Pagefind is not run.
+
+Pagefind has no incremental mode, so a changed page re-indexes them all. Splitting the
+index into shards merged in the browser (mergeIndex) was measured and rejected: Pagefind
+backtracks a word a shard lacks to its longest prefix that shard has (upstream #780, not
+configurable), so each shard without the word adds unrelated results ("appeal" found 19
+pages instead of 15 on the sample site in 11 shards).
 """
 from __future__ import annotations
 
@@ -22,48 +33,122 @@ from generator.errors import KcError
 PAGEFIND_DIR = "pagefind"
 CACHE_DIR = Path(".kc") / "cache" / "pagefind"
 CACHE_KEEP = 6  # bundles kept: a few audiences x a few recent inputs
+OPTIONS = ["--silent"]
 
 
-def options(site_dir: Path, subdir: str = PAGEFIND_DIR) -> list[str]:
-    return ["--site", str(site_dir), "--output-subdir", subdir, "--silent"]
+class Run:
+    """Pagefind for one build, started by start() and completed by finish(), so the
+    build can do other work (the section index) while Pagefind indexes on another core."""
+
+    def __init__(self, site_dir: Path, pages: list[tuple[str, str]] | None, cache_root: Path | None):
+        self.site_dir = site_dir
+        self.final = site_dir / PAGEFIND_DIR
+        self.fresh = site_dir / f".{PAGEFIND_DIR}-new" if self.final.exists() else self.final
+        self.cached = (cache_root / CACHE_DIR / bundle_key(site_dir, pages)
+                       if cache_root is not None else None)
+        self.pages = pages
+        self.process: Pagefind | None = None
+
+    def start(self) -> "Run":
+        if self.fresh != self.final:
+            shutil.rmtree(self.fresh, ignore_errors=True)        # left by an interrupted run
+        for leftover in self.site_dir.glob(f".{PAGEFIND_DIR}-input-*"):   # of a run that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
+        if self.cached is not None and self.cached.is_dir():
+            shutil.copytree(self.cached, self.fresh, copy_function=link_or_copy)
+            os.utime(self.cached)                                  # recently used: kept by prune()
+        else:
+            self.process = Pagefind(self.site_dir, self.pages, self.fresh)
+        return self
+
+    def finish(self) -> None:
+        """Wait for Pagefind; keep its bundle in the cache; put it in place."""
+        if self.process is not None:
+            self.process.wait()
+            if self.cached is not None:
+                remember(self.fresh, self.cached)
+        if self.fresh != self.final:
+            from generator.output import swap_in
+            swap_in(self.fresh, self.final)
+
+    def abandon(self) -> None:
+        if self.process is not None:
+            self.process.kill()
 
 
-def input_key(site_dir: Path) -> str:
-    digest = hashlib.sha256(f"pagefind {version('pagefind')} {options(Path('.'))}".encode())
-    for page in sorted(site_dir.rglob("*.html")):
-        digest.update(page.relative_to(site_dir).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(page.read_bytes()).digest())
+def run(site_dir: Path, pages: list[tuple[str, str]] | None, cache_root: Path | None) -> None:
+    """Write site_dir/pagefind/ for `pages`, (url, page key) of every searchable page, from
+    the cache when these pages were indexed before. pages None or empty (no page is marked
+    searchable): the whole site, as Pagefind finds it. A bundle already there (a folder
+    updated in place) is replaced in one step."""
+    started = Run(site_dir, pages, cache_root).start()
+    try:
+        started.finish()
+    except BaseException:
+        started.abandon()
+        raise
+
+
+def bundle_key(site_dir: Path, pages: list[tuple[str, str]] | None) -> str:
+    digest = hashlib.sha256(f"pagefind {version('pagefind')} {OPTIONS}".encode())
+    if pages:
+        for url, key in sorted(pages):
+            digest.update(f"{url}\0{key}\0".encode())
+    else:
+        for page in sorted(site_dir.rglob("*.html")):
+            digest.update(page.relative_to(site_dir).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(page.read_bytes()).digest())
     return digest.hexdigest()[:32]
 
 
-def run(site_dir: Path, cache_root: Path | None) -> None:
-    """Write site_dir/pagefind/, from the cache when this exact input was indexed before.
-    A bundle already there (a folder updated in place) is replaced in one step."""
-    final = site_dir / PAGEFIND_DIR
-    fresh = site_dir / f".{PAGEFIND_DIR}-new" if final.exists() else final
-    if fresh != final:
-        shutil.rmtree(fresh, ignore_errors=True)        # left by an interrupted run
-    cached = cache_root / CACHE_DIR / input_key(site_dir) if cache_root else None
-    if cached is not None and cached.is_dir():
-        shutil.copytree(cached, fresh, copy_function=link_or_copy)
-    else:
-        run_binary(site_dir, fresh.name)
-        if cached is not None:
-            remember(fresh, cached)
-    if fresh != final:
-        from generator.output import swap_in
-        swap_in(fresh, final)
+class Pagefind:
+    """The Pagefind binary over the pages (hard-linked into a folder of their own, at the
+    same paths, so their URLs are the site's), or over the whole site when pages is empty,
+    writing its bundle to `output`."""
+
+    def __init__(self, site_dir: Path, pages: list[tuple[str, str]] | None, output: Path):
+        self.farm: Path | None = None
+        source = site_dir
+        if pages:
+            from generator.urls import out_path
+            source = self.farm = Path(tempfile.mkdtemp(dir=site_dir, prefix=f".{PAGEFIND_DIR}-input-"))
+            for url, _key in pages:
+                rel = out_path(url)
+                (self.farm / rel).parent.mkdir(parents=True, exist_ok=True)
+                link_or_copy(str(site_dir / rel), str(self.farm / rel))
+        self.output = output
+        self.process = start_binary(source, output)
+
+    def wait(self) -> None:
+        try:
+            out, err = self.process.communicate(timeout=600)
+        except subprocess.TimeoutExpired as exc:
+            self.kill()
+            raise KcError("search: Pagefind did not finish in 10 minutes") from exc
+        finally:
+            self.clean()
+        if self.process.returncode != 0:
+            detail = (err or out).strip().splitlines()
+            shutil.rmtree(self.output, ignore_errors=True)
+            raise KcError(f"search: Pagefind failed: {detail[-1] if detail else self.process.returncode}")
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.clean()
+
+    def clean(self) -> None:
+        if self.farm is not None:
+            shutil.rmtree(self.farm, ignore_errors=True)
 
 
-def run_binary(site_dir: Path, subdir: str = PAGEFIND_DIR) -> None:
-    command = [sys.executable, "-m", "pagefind", *options(site_dir, subdir)]
+def start_binary(site_dir: Path, output: Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir),
+               "--output-path", str(output.resolve()), *OPTIONS]
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    except OSError as exc:
         raise KcError(f"search: could not run Pagefind: {exc}") from exc
-    if done.returncode != 0:
-        detail = (done.stderr or done.stdout).strip().splitlines()
-        raise KcError(f"search: Pagefind failed: {detail[-1] if detail else done.returncode}")
 
 
 def remember(bundle: Path, cached: Path) -> None:
@@ -88,7 +173,7 @@ def link_or_copy(source: str, target: str) -> None:
 
 
 def prune(folder: Path) -> None:
-    """Keep the CACHE_KEEP newest bundles. Older ones (a bundle is a file per page: 11,000
+    """Keep the CACHE_KEEP most recently used bundles. Older ones (a bundle is a file per page: 11,000
     files at 10,000 documents) are renamed out of the way and deleted in the background,
     as an old site is; a deletion that was interrupted is taken up again here."""
     from generator.output import discard

@@ -11,10 +11,12 @@ from `ctx.lookups.teams`, the teams that have a page in this build.
 """
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
 from generator.document import Document
+from generator.urls import out_path
 from generator.site import Site
 
 from . import pagefind, terms
@@ -28,16 +30,28 @@ FOLDERS = (str(SEARCH_DIR), pagefind.PAGEFIND_DIR)   # made whole by every run
 def run(ctx) -> None:
     """Write the search index, word list and Pagefind bundle for ctx.audience into ctx.out_dir
     (any earlier ones there, in a folder updated in place, are replaced: the bundle in one
-    step, as open pages load it)."""
+    step, as open pages load it). Pagefind runs while the section index is written."""
     out = Path(ctx.out_dir)
-    docs = indexed_documents(ctx.pages, ctx.drafts)
-    write_index(ctx.site, docs, out, ctx.config.search.engine,
-                {doc_id: body.sections for doc_id, body in ctx.bodies.items()},
-                {team_id: work.team for team_id, work in ctx.lookups.teams.items()})
-    with engine(ctx.config.search.engine).open(index_dir(out, ctx.config.search.engine),
-                                               ctx.config) as opened:
-        terms.write(opened, out / terms.TERMS_FILE)
-    pagefind.run(out, cache_root=ctx.config.root)
+    started = pagefind.Run(out, searchable_pages(ctx), cache_root=ctx.config.root).start()
+    try:
+        docs = indexed_documents(ctx.pages, ctx.drafts)
+        write_index(ctx.site, docs, out, ctx.config.search.engine,
+                    {doc_id: body.sections for doc_id, body in ctx.bodies.items()},
+                    {team_id: work.team for team_id, work in ctx.lookups.teams.items()})
+        with engine(ctx.config.search.engine).open(index_dir(out, ctx.config.search.engine),
+                                                   ctx.config) as opened:
+            terms.write(opened, out / terms.TERMS_FILE)
+        started.finish()
+    except BaseException:
+        started.abandon()
+        raise
+
+
+def searchable_pages(ctx) -> list[tuple[str, str]]:
+    """(url, key) of the pages Pagefind indexes; a page without a key is keyed by its bytes."""
+    out = Path(ctx.out_dir)
+    return [(url, ctx.page_keys.get(url) or hashlib.sha256((out / out_path(url)).read_bytes()).hexdigest())
+            for url in ctx.searchable]
 
 
 def write_index(site: Site, docs: list[Document], out_dir: Path, engine_name: str | None = None,

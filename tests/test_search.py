@@ -216,7 +216,8 @@ def test_run_writes_the_index_terms_and_pagefind_into_the_build(config, tmp_path
         "<p>Reports are confidential.</p></main></body></html>", encoding="utf-8")
     site = pipeline.check(config, TODAY)
     ctx = SimpleNamespace(site=site, config=config, out_dir=out, audience="public", drafts=False,
-                          pages=published(site, "public"), bodies={}, lookups=SimpleNamespace(teams={}))
+                          pages=published(site, "public"), bodies={}, lookups=SimpleNamespace(teams={}),
+                          searchable=["faqs/report-harassment/"], page_keys={}, jobs=1)
     stage.run(ctx)
     assert (out / "_search" / config.search.engine).is_dir()
     assert (out / "pagefind" / "pagefind.js").is_file()

@@ -1,75 +1,133 @@
-"""Pagefind's bundle is reused only for byte-identical input (search/pagefind.py)."""
+"""Pagefind's bundle (search/pagefind.py): made from the searchable pages only, and reused
+only when they are the same pages with the same keys."""
 from __future__ import annotations
 
+import time
+
+import pytest
+
+from generator.errors import KcError
 from search import pagefind
 
 
-def fake_binary(calls):
-    def run_binary(site_dir, subdir=pagefind.PAGEFIND_DIR):
-        calls.append(site_dir)
-        bundle = site_dir / subdir
+@pytest.fixture
+def calls(monkeypatch):
+    """Pagefind runs, faked: each records the pages it was given and writes a bundle."""
+    seen: list[list[str]] = []
+
+    class Finished:
+        returncode = 0
+
+        def communicate(self, timeout=None):
+            return "", ""
+
+    def start_binary(site_dir, bundle):
+        seen.append(sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")))
         bundle.mkdir()
-        (bundle / "pagefind-entry.json").write_text(f"run {len(calls)}")
-    return run_binary
+        (bundle / "pagefind-entry.json").write_text(f"run {len(seen)}")
+        return Finished()
+    monkeypatch.setattr(pagefind, "start_binary", start_binary)
+    return seen
 
 
-def site(tmp_path, name, page_text):
+def site(tmp_path, name, pages: dict[str, str]):
+    """A built site: a home page (never searched) and the given pages, url -> text."""
     root = tmp_path / name
-    (root / "faqs/qa").mkdir(parents=True)
+    root.mkdir()
     (root / "index.html").write_text("<h1>Home</h1>")
-    (root / "faqs/qa/index.html").write_text(page_text)
+    for url, text in pages.items():
+        (root / url).mkdir(parents=True)
+        (root / url / "index.html").write_text(text)
     return root
 
 
-def test_same_html_reuses_the_bundle_and_changed_html_reindexes(tmp_path, monkeypatch):
-    calls = []
-    monkeypatch.setattr(pagefind, "run_binary", fake_binary(calls))
+def keyed(pages: dict[str, str]) -> list[tuple[str, str]]:
+    return [(url, f"key of {text}") for url, text in pages.items()]
+
+
+def test_same_pages_reuse_the_bundle_and_a_changed_page_reindexes(tmp_path, calls):
     cache_root = tmp_path / "project"
-    first = site(tmp_path, "a", "<p>How do I appeal?</p>")
-    pagefind.run(first, cache_root)
-    same = site(tmp_path, "b", "<p>How do I appeal?</p>")
-    pagefind.run(same, cache_root)
-    changed = site(tmp_path, "c", "<p>How do I appeal a ban?</p>")
-    pagefind.run(changed, cache_root)
-    assert calls == [first, changed]
+    first = {"faqs/qa/": "How do I appeal?"}
+    pagefind.run(site(tmp_path, "a", first), keyed(first), cache_root)
+    same = site(tmp_path, "b", first)
+    pagefind.run(same, keyed(first), cache_root)
+    changed = {"faqs/qa/": "How do I appeal a ban?"}
+    pagefind.run(root := site(tmp_path, "c", changed), keyed(changed), cache_root)
+    assert len(calls) == 2
     assert (same / "pagefind/pagefind-entry.json").read_text() == "run 1"
-    assert (changed / "pagefind/pagefind-entry.json").read_text() == "run 2"
+    assert (root / "pagefind/pagefind-entry.json").read_text() == "run 2"
 
 
-def test_without_a_cache_root_pagefind_always_runs(tmp_path, monkeypatch):
-    calls = []
-    monkeypatch.setattr(pagefind, "run_binary", fake_binary(calls))
-    pagefind.run(site(tmp_path, "a", "x"), None)
-    pagefind.run(site(tmp_path, "b", "x"), None)
+def test_pagefind_reads_only_the_searchable_pages(tmp_path, calls):
+    pages = {"faqs/qa/": "How do I appeal?", "policies/spam/": "Spam"}
+    root = site(tmp_path, "a", pages)
+    (root / "policies/spam/history").mkdir()
+    (root / "policies/spam/history/index.html").write_text("Version history")
+    pagefind.run(root, keyed(pages), None)
+    assert calls == [["faqs/qa/index.html", "policies/spam/index.html"]]
+    assert sorted(p.name for p in root.iterdir()) == ["faqs", "index.html", "pagefind", "policies"]
+
+
+def test_with_no_searchable_page_pagefind_reads_the_whole_site(tmp_path, calls):
+    pagefind.run(site(tmp_path, "a", {"faqs/qa/": "x"}), [], None)
+    assert calls == [["faqs/qa/index.html", "index.html"]]
+
+
+def test_without_a_cache_root_pagefind_always_runs(tmp_path, calls):
+    pages = {"faqs/qa/": "x"}
+    pagefind.run(site(tmp_path, "a", pages), keyed(pages), None)
+    pagefind.run(site(tmp_path, "b", pages), keyed(pages), None)
     assert len(calls) == 2
 
 
-def test_a_bundle_already_in_the_folder_is_replaced_whole(tmp_path, monkeypatch):
-    calls = []
-    monkeypatch.setattr(pagefind, "run_binary", fake_binary(calls))
-    root = site(tmp_path, "a", "<p>How do I appeal?</p>")
-    pagefind.run(root, None)
+def test_a_bundle_already_in_the_folder_is_replaced_whole(tmp_path, calls):
+    pages = {"faqs/qa/": "How do I appeal?"}
+    root = site(tmp_path, "a", pages)
+    pagefind.run(root, keyed(pages), None)
     (root / "pagefind" / "stale.pf_fragment").write_text("from an older run")
-    pagefind.run(root, None)
+    pagefind.run(root, keyed(pages), None)
     assert sorted(p.name for p in (root / "pagefind").iterdir()) == ["pagefind-entry.json"]
     assert (root / "pagefind/pagefind-entry.json").read_text() == "run 2"
     assert sorted(p.name for p in root.iterdir()) == ["faqs", "index.html", "pagefind"]
 
 
-def test_the_cache_keeps_the_newest_bundles_and_the_rest_goes(tmp_path, monkeypatch):
-    import time
-    calls = []
-    monkeypatch.setattr(pagefind, "run_binary", fake_binary(calls))
+def test_the_cache_keeps_the_most_recently_used_bundles_and_the_rest_goes(tmp_path, calls):
     cache_root = tmp_path / "project"
-    for n in range(pagefind.CACHE_KEEP + 3):
-        pagefind.run(site(tmp_path, f"s{n}", f"<p>Version {n}</p>"), cache_root)
+    keep = pagefind.CACHE_KEEP
+    for n in range(keep + 3):
+        pages = {"faqs/qa/": f"Version {n}"}
+        pagefind.run(site(tmp_path, f"s{n}", pages), keyed(pages), cache_root)
     cache = cache_root / pagefind.CACHE_DIR
     for _ in range(100):                              # older bundles are deleted in the background
-        if len(list(cache.iterdir())) == pagefind.CACHE_KEEP:
+        if len(list(cache.iterdir())) == keep:
             break
         time.sleep(0.05)
-    assert len([p for p in cache.iterdir() if not p.name.startswith(".")]) == pagefind.CACHE_KEEP
-    assert len(list(cache.iterdir())) == pagefind.CACHE_KEEP
-    newest = site(tmp_path, "again", f"<p>Version {pagefind.CACHE_KEEP + 2}</p>")
-    pagefind.run(newest, cache_root)                  # still cached: no new Pagefind run
-    assert len(calls) == pagefind.CACHE_KEEP + 3
+    assert len(list(cache.iterdir())) == keep
+    newest = {"faqs/qa/": f"Version {keep + 2}"}
+    pagefind.run(site(tmp_path, "again", newest), keyed(newest), cache_root)   # still cached
+    assert len(calls) == keep + 3
+
+
+def test_a_failed_run_says_why_and_leaves_nothing_behind(tmp_path, monkeypatch):
+    class Failed:
+        returncode = 1
+
+        def communicate(self, timeout=None):
+            return "", "Error: Pagefind was not able to build an index."
+
+        def kill(self):
+            pass
+
+        wait = kill
+
+    def start_binary(site_dir, bundle):
+        bundle.mkdir()
+        (bundle / "half.pf_fragment").write_text("half a bundle")
+        return Failed()
+    monkeypatch.setattr(pagefind, "start_binary", start_binary)
+    pages = {"faqs/qa/": "x"}
+    root = site(tmp_path, "a", pages)
+    with pytest.raises(KcError, match="Pagefind failed: Error: Pagefind was not able to build an index"):
+        pagefind.run(root, keyed(pages), tmp_path / "project")
+    assert sorted(p.name for p in root.iterdir()) == ["faqs", "index.html"]
+    assert not (tmp_path / "project" / pagefind.CACHE_DIR).exists()
