@@ -2,6 +2,7 @@
 only when they are the same pages with the same keys."""
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -12,7 +13,7 @@ from search import pagefind
 
 @pytest.fixture
 def calls(monkeypatch):
-    """Pagefind runs, faked: each records the pages it was given and writes a bundle."""
+    """Pagefind runs, faked: each records the pages it was given (a glob) and writes a bundle."""
     seen: list[list[str]] = []
 
     class Finished:
@@ -21,8 +22,8 @@ def calls(monkeypatch):
         def communicate(self, timeout=None):
             return "", ""
 
-    def start_binary(site_dir, bundle):
-        seen.append(sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")))
+    def start_binary(site_dir, bundle, pages_glob=None):
+        seen.append(pages_glob)
         bundle.mkdir()
         (bundle / "pagefind-entry.json").write_text(f"run {len(seen)}")
         return Finished()
@@ -58,19 +59,32 @@ def test_same_pages_reuse_the_bundle_and_a_changed_page_reindexes(tmp_path, call
     assert (root / "pagefind/pagefind-entry.json").read_text() == "run 2"
 
 
-def test_pagefind_reads_only_the_searchable_pages(tmp_path, calls):
-    pages = {"faqs/qa/": "How do I appeal?", "policies/spam/": "Spam"}
-    root = site(tmp_path, "a", pages)
-    (root / "policies/spam/history").mkdir()
-    (root / "policies/spam/history/index.html").write_text("Version history")
-    pagefind.run(root, keyed(pages), None)
-    assert calls == [["faqs/qa/index.html", "policies/spam/index.html"]]
-    assert sorted(p.name for p in root.iterdir()) == ["faqs", "index.html", "pagefind", "policies"]
+def test_pagefind_reads_only_the_searchable_pages(tmp_path):
+    """The real binary: a history page and a listing marked like a document are not indexed."""
+    body = '<html lang="en"><body><main data-pagefind-body><h1>{}</h1><p>Spam rules.</p></main></body></html>'
+    pages = {"faqs/qa/": body.format("How do I appeal?"), "policies/spam/": body.format("Spam"),
+             "policies/spam/history/": body.format("History"), "policies/": body.format("Policies")}
+    root = tmp_path / "a"
+    for url, text in pages.items():
+        (root / url).mkdir(parents=True, exist_ok=True)
+        (root / url / "index.html").write_text(text)
+    pagefind.run(root, keyed({url: pages[url] for url in ("faqs/qa/", "policies/spam/")}), None)
+    entry = json.loads((root / "pagefind/pagefind-entry.json").read_text())
+    assert [language["page_count"] for language in entry["languages"].values()] == [2]
+    assert sorted(p.name for p in root.iterdir()) == ["faqs", "pagefind", "policies"]
+
+
+def test_the_glob_names_the_searchable_pages_folders():
+    assert pagefind.glob(["faqs/a/", "faqs/b/", "teams/t/", "policies/p/"]) == \
+        "{faqs/*/index.html,policies/*/index.html,teams/*/index.html}"
+    assert pagefind.glob(["faqs/a/"]) == "faqs/*/index.html"
+    assert pagefind.glob(["{odd}/a/", "x/"]) == "{*/*/index.html,x/index.html}"
+    assert pagefind.glob([]) is None
 
 
 def test_with_no_searchable_page_pagefind_reads_the_whole_site(tmp_path, calls):
     pagefind.run(site(tmp_path, "a", {"faqs/qa/": "x"}), [], None)
-    assert calls == [["faqs/qa/index.html", "index.html"]]
+    assert calls == [None]
 
 
 def test_without_a_cache_root_pagefind_always_runs(tmp_path, calls):
@@ -120,7 +134,7 @@ def test_a_failed_run_says_why_and_leaves_nothing_behind(tmp_path, monkeypatch):
 
         wait = kill
 
-    def start_binary(site_dir, bundle):
+    def start_binary(site_dir, bundle, pages_glob=None):
         bundle.mkdir()
         (bundle / "half.pf_fragment").write_text("half a bundle")
         return Failed()
