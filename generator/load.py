@@ -17,6 +17,7 @@ from .config import SiteConfig
 from .content_types import ID_PATTERN
 from .diagnostics import Diagnostics
 from .document import Document, Team
+from .incremental.load_cache import LoadCache
 from .incremental.load_memo import LoadMemo, file_stat
 from .outline_cache import OutlineCache
 from .site import Site
@@ -28,9 +29,12 @@ TEAMS_FILE = "teams.yml"
 
 def run(site: Site, cache: OutlineCache | None = None, memo: LoadMemo | None = None) -> None:
     """memo: documents an earlier build of this process loaded (the live preview); files
-    unchanged since are not read again."""
+    unchanged since are not read again. Files read again whose text is unchanged since
+    any earlier run are not parsed again (incremental/load_cache.py)."""
     if memo is not None:
-        cache = memo.start(site.config)
+        cache, loaded = memo.start(site.config)
+    else:
+        loaded = LoadCache(site.config.root, site.config.model_dump_json())
     cache = cache or OutlineCache(site.config.root)
     real_folder.cache_clear()   # a folder link may point elsewhere since the last run (kc serve)
     content = site.config.content_path
@@ -38,15 +42,18 @@ def run(site: Site, cache: OutlineCache | None = None, memo: LoadMemo | None = N
         remembered = memo.recall(path) if memo is not None else None
         if remembered is not None:
             document, diagnostics = remembered
+            if document is not None:
+                loaded.keep(document.digest)
         else:
             stat = file_stat(path) if memo is not None else None
-            document, diagnostics = load_file(site.config, path, cache)
+            document, diagnostics = load_file(site.config, path, cache, loaded)
             if memo is not None:
                 memo.remember(path, stat, document, diagnostics)
         site.diagnostics.extend(diagnostics)
         if document is not None:
             site.documents.append(document)
     cache.save()
+    loaded.save()
     load_teams(site, content / TEAMS_FILE)
     site.diagnostics.extend(authoring_hints.lookalikes(content, site.config.root))
 
@@ -117,21 +124,38 @@ def read_source(config: SiteConfig, path: Path, rel: str, diagnostics: Diagnosti
         return None
 
 
-def load_file(config: SiteConfig, path: Path, cache: OutlineCache) -> tuple[Document | None, Diagnostics]:
-    """One content file -> a Document (or None) and the problems found in it."""
+def load_file(config: SiteConfig, path: Path, cache: OutlineCache,
+              loaded: LoadCache | None = None) -> tuple[Document | None, Diagnostics]:
+    """One content file -> a Document (or None) and the problems found in it.
+    loaded: what earlier runs made of unchanged texts (front matter, outline)."""
     diagnostics = Diagnostics()
     rel = relative(config, path)
     text = read_text(path, rel, diagnostics, config)
     if text is None:
         return None, diagnostics
+    digest = text_digest(rel, text)
+    kind = FOLDER_TYPES.get(path.relative_to(config.content_path).parts[0], "")
+    if loaded is not None:
+        document = loaded.recall(digest, rel, kind, text)
+        if document is not None:
+            return document, diagnostics
+    document = parse_file(rel, kind, text, digest, cache, diagnostics)
+    if document is not None and loaded is not None and not diagnostics:
+        loaded.remember(document, text)
+    return document, diagnostics
+
+
+def parse_file(rel: str, kind: str, text: str, digest: str, cache: OutlineCache,
+               diagnostics: Diagnostics) -> Document | None:
+    """A file's text -> a Document (or None), its problems added to diagnostics."""
     parts = frontmatter_yaml.split(text)
     if parts.yaml_text is None:
         diagnostics.add("LOAD003", rel, 1, 1, "the file has no front matter",
                         "start it with `---`, then `id:` and `title:` lines, then `---`")
-        return None, diagnostics
+        return None
     if not parts.closed:
         authoring_hints.unclosed(diagnostics, rel)
-        return None, diagnostics
+        return None
     parsed = frontmatter_yaml.parse(parts.yaml_text, parts.yaml_line)
     if parsed.error:
         if parsed.hint:
@@ -139,22 +163,19 @@ def load_file(config: SiteConfig, path: Path, cache: OutlineCache) -> tuple[Docu
         else:
             diagnostics.add("YAML001", rel, *authoring_hints.yaml_error(parts.yaml_text, parts.yaml_line,
                                                                         *parsed.error))
-        return None, diagnostics
+        return None
     authoring_hints.hash_comments(diagnostics, rel, parts.yaml_text, parts.yaml_line)
     meta = parsed.data if parsed.data is not None else {}
     if not isinstance(meta, dict):
         diagnostics.add("YAML001", rel, parts.yaml_line, 1,
                         "front matter must be a mapping of fields, like `id: my-doc`",
                         "write one `key: value` pair per line")
-        return None, diagnostics
+        return None
     body = without_controls(parts.body, parts.body_line, rel, diagnostics)
-    folder = path.relative_to(config.content_path).parts[0]
     headings, references = cache.outline(body, parts.body_line)
-    document = Document(src_path=rel, type=FOLDER_TYPES.get(folder, ""),
-                        meta={str(key): value for key, value in meta.items()},
-                        body=body, body_line=parts.body_line, positions=parsed.positions,
-                        headings=headings, references=references, digest=text_digest(rel, text))
-    return document, diagnostics
+    return Document(src_path=rel, type=kind, meta={str(key): value for key, value in meta.items()},
+                    body=body, body_line=parts.body_line, positions=parsed.positions,
+                    headings=headings, references=references, digest=digest)
 
 
 def text_digest(rel: str, text: str) -> str:

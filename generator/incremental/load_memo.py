@@ -19,6 +19,7 @@ from ..diagnostics import Diagnostics
 from ..document import Document
 from ..outline_cache import OutlineCache
 from .fingerprint import RACY_NS
+from .load_cache import LoadCache
 
 
 class LoadMemo:
@@ -26,14 +27,16 @@ class LoadMemo:
         self.settings = ""
         self.entries: dict[str, tuple] = {}    # path -> (stat, loaded_at, document, diagnostics)
         self.outlines: OutlineCache | None = None
+        self.loaded: LoadCache | None = None
 
-    def start(self, config) -> OutlineCache:
-        """Begin a load with these settings; returns the outline cache to use for misses."""
+    def start(self, config) -> tuple[OutlineCache, LoadCache]:
+        """Begin a load with these settings; returns the outline and load caches to use for misses."""
         settings = config.model_dump_json()
         if settings != self.settings:
             self.settings, self.entries = settings, {}
             self.outlines = OutlineCache(config.root)
-        return self.outlines
+            self.loaded = LoadCache(config.root, settings)
+        return self.outlines, self.loaded
 
     def recall(self, path: Path) -> tuple[Document | None, Diagnostics] | None:
         entry = self.entries.get(str(path))
