@@ -67,8 +67,12 @@ def make_environment(theme: Theme) -> jinja2.Environment:
         jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(theme.default_folder))}),
         jinja2.FileSystemLoader([str(folder) for folder in theme.folders]),
     ])
+    # auto_reload off: a build makes its own environment, so a template never changes under
+    # it, and Jinja would otherwise stat the template file on every include (12,900 stats, 10%
+    # of rendering 1,196 pages)
     env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                             auto_reload=False)
     env.filters["isodate"] = lambda d: d.isoformat() if d else ""
     env.filters["longdate"] = long_date
     env.filters["search_text"] = search_text
