@@ -174,14 +174,15 @@ def link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def prune(folder: Path) -> None:
-    """Keep the CACHE_KEEP most recently used bundles. Older ones (a bundle is a file per page: 11,000
-    files at 10,000 documents) are renamed out of the way and deleted in the background,
-    as an old site is; a deletion that was interrupted is taken up again here."""
+def prune(folder: Path, keep: int = CACHE_KEEP) -> None:
+    """Keep the `keep` most recently used bundles (or index segments: tantivy_engine.py).
+    Older ones (a bundle is a file per page: 11,000 files at 10,000 documents) are renamed
+    out of the way and deleted in the background, as an old site is; a deletion that was
+    interrupted is taken up again here."""
     from generator.output import discard
     bundles = sorted((p for p in folder.iterdir() if p.is_dir() and not p.name.startswith(".")),
                      key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in bundles[CACHE_KEEP:]:
+    for old in bundles[keep:]:
         try:
             old.rename(old.with_name(f".old-{old.name}"))
         except OSError:

@@ -16,15 +16,18 @@ import shutil
 from pathlib import Path
 
 from generator.document import Document
+from generator.incremental.fingerprint import hash_text, library_versions
 from generator.urls import out_path
 from generator.site import Site
 
 from . import pagefind, terms
 from .backend import SEARCH_DIR, engine, index_dir
 from .entries import all_entries, indexed_documents
+from .entry_groups import entry_groups
 
 
 FOLDERS = (str(SEARCH_DIR), pagefind.PAGEFIND_DIR)   # made whole by every run
+CACHE_DIR = Path(".kc") / "cache" / "search"          # the index's groups, by key
 
 
 def run(ctx) -> None:
@@ -37,7 +40,8 @@ def run(ctx) -> None:
         docs = indexed_documents(ctx.pages, ctx.drafts)
         write_index(ctx.site, docs, out, ctx.config.search.engine,
                     {doc_id: body.sections for doc_id, body in ctx.bodies.items()},
-                    {team_id: work.team for team_id, work in ctx.lookups.teams.items()})
+                    {team_id: work.team for team_id, work in ctx.lookups.teams.items()},
+                    cache=(ctx.config.root, hash_text(library_versions(), ctx.config.model_dump_json())))
         with engine(ctx.config.search.engine).open(index_dir(out, ctx.config.search.engine),
                                                    ctx.config) as opened:
             terms.write(opened, out / terms.TERMS_FILE)
@@ -55,13 +59,21 @@ def searchable_pages(ctx) -> list[tuple[str, str]]:
 
 
 def write_index(site: Site, docs: list[Document], out_dir: Path, engine_name: str | None = None,
-                skeletons: dict | None = None, teams: dict | None = None) -> Path:
+                skeletons: dict | None = None, teams: dict | None = None,
+                cache: tuple[Path, str] | None = None) -> Path:
     """(Re)create the section index of `docs` (and of the build's team pages, `teams`:
     id -> Team) under out_dir; returns its folder.
-    skeletons: the render stage's section skeletons by id (see search.sections.skeleton)."""
+    skeletons: the render stage's section skeletons by id (see search.sections.skeleton).
+    cache: (project root, settings salt) to keep the index in groups of documents between
+    builds (an engine that can: tantivy), so an edit re-indexes one group."""
     chosen = engine(engine_name)
     target = index_dir(out_dir, chosen.name)
-    chosen.write(all_entries(site, docs, skeletons, teams), target)
+    if cache is not None and hasattr(chosen, "write_groups"):
+        root, salt = cache
+        chosen.write_groups(entry_groups(site, docs, skeletons or {}, teams or {}, salt), target,
+                            root / CACHE_DIR / chosen.name)
+    else:
+        chosen.write(all_entries(site, docs, skeletons, teams), target)
     for other in target.parent.iterdir():      # another engine's index, from before a settings change
         if other.is_dir() and other != target:
             shutil.rmtree(other, ignore_errors=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -18,6 +19,7 @@ from typing import Iterable
 import tantivy as T
 
 from .compile import MAX_PREFIX_WORDS, TEXT_FIELDS
+from .pagefind import link_or_copy, prune
 from .query import SearchIndex
 from .results import Scored, missing
 
@@ -27,6 +29,7 @@ EXACT_FIELDS = ("id", "type", "audience", "status", "owner", "tags", "regions")
 STORED_ONLY = ("successor", "url", "updated", "display")
 SHOWN = ("id", "type", "status", "successor", "url", "section", "body")
 WRITER_HEAP = 200_000_000
+CACHE_KEEP = 6     # segments kept in the cache besides three builds' worth of groups
 
 
 def stemmed_analyzer():
@@ -89,6 +92,33 @@ class TantivyEngine:
             writer.wait_merging_threads()
             copy_with_stable_names(Path(scratch), index_dir)
 
+    def write_groups(self, groups: list, index_dir: Path, cache_dir: Path) -> None:
+        """The index of groups of entries ((key, entries) pairs, see search/entry_groups.py),
+        one segment per group, each made once and kept in cache_dir under its key: a build
+        that changed one document re-indexes its group only. Searches see one index (term
+        statistics are summed over segments); the same groups give the same bytes."""
+        if index_dir.exists():
+            shutil.rmtree(index_dir)
+        index_dir.mkdir(parents=True)
+        metas = []
+        for key, made in groups:
+            cached = cache_dir / key
+            if not (cached / "meta.json").is_file():
+                with tempfile.TemporaryDirectory(prefix="kc-index-") as scratch:
+                    self.write(made(), Path(scratch) / "index")
+                    keep_segment(Path(scratch) / "index", cached)
+            else:
+                os.utime(cached)                       # recently used: kept by prune()
+            meta = json.loads((cached / "meta.json").read_text(encoding="utf-8"))
+            for path in cached.iterdir():
+                if path.name != "meta.json":
+                    link_or_copy(str(path), str(index_dir / path.name))
+            metas.append(meta)
+        combined = dict(metas[0], segments=[segment for meta in metas for segment in meta["segments"]],
+                        opstamp=max(meta["opstamp"] for meta in metas))
+        (index_dir / "meta.json").write_text(json.dumps(combined, indent=2, sort_keys=True), encoding="utf-8")
+        prune(cache_dir, CACHE_KEEP + 3 * len(groups))
+
     def update(self, index_dir: Path, doc_id: str, entries: Iterable[dict]) -> None:
         self.change(index_dir, doc_id, entries)
 
@@ -122,6 +152,18 @@ def copy_with_stable_names(scratch: Path, index_dir: Path) -> None:
             shutil.copyfile(path, index_dir / f"{new}{path.suffix}")
         segment["segment_id"] = f"{new[:8]}-{new[8:12]}-{new[12:16]}-{new[16:20]}-{new[20:]}"
     (index_dir / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True), encoding="utf-8")
+
+
+def keep_segment(index_dir: Path, cached: Path) -> None:
+    """Store a one-segment index (its files and meta) in the cache, atomically."""
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=cached.parent, prefix=".new-"))
+    for path in index_dir.iterdir():
+        shutil.copyfile(path, staging / path.name)
+    try:
+        staging.rename(cached)
+    except OSError:                 # made meanwhile by another build: the same bytes
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 class Ops:
