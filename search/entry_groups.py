@@ -3,9 +3,11 @@ of, so a build re-indexes only the groups an edit touched (the tantivy engine ke
 segment per group in .kc/cache/search/ and assembles the index from them).
 
 A document's entries (search/entries.py) are a function of its file (its digest), the
-build's settings, its URL, the titles its links show (wikilinks in the sections skeleton)
-and, when deprecated, its successors. A document whose digest or skeleton is unknown is
-keyed by its entries themselves. Documents are grouped by a hash of their id, about
+build's settings, its URL, the titles its wikilinks show and, when deprecated, its
+successors. A wikilink that shows a title was resolved by the render stage, so its target
+is among the body's refs: the key holds each ref's title, and no body's sections are read
+for a group whose key is unchanged. A document without a digest or refs is keyed by its
+entries themselves. Documents are grouped by a hash of their id, about
 GROUP_DOCS to a group; teams are a group of their own.
 """
 from __future__ import annotations
@@ -27,9 +29,11 @@ GROUP_DOCS = 1000
 Group = tuple[str, Callable[[], Iterator[dict]]]   # (key, its entries when asked)
 
 
-def entry_groups(site: Site, docs: list[Document], skeletons: dict, teams: dict[str, Team],
-                 salt: str) -> list[Group]:
-    """docs (in id order, see entries.indexed_documents) in groups, then the teams' group."""
+def entry_groups(site: Site, docs: list[Document], skeletons, refs: dict[str, frozenset],
+                 teams: dict[str, Team], salt: str) -> list[Group]:
+    """docs (in id order, see entries.indexed_documents) in groups, then the teams' group.
+    skeletons: id -> sections skeleton, read only for the groups indexed (`.get`);
+    refs: id -> the documents the body links to (RenderedPage.refs)."""
     published = {doc.id: doc for doc in docs}
     count = max(1, math.ceil(len(docs) / GROUP_DOCS))
     members: list[list[Document]] = [[] for _ in range(count)]
@@ -40,7 +44,7 @@ def entry_groups(site: Site, docs: list[Document], skeletons: dict, teams: dict[
         def made(group=group) -> Iterator[dict]:
             for doc in group:
                 yield from entries(site, doc, published, skeletons.get(doc.id))
-        keys = (document_key(site, doc, published, skeletons.get(doc.id)) for doc in group)
+        keys = (document_key(site, doc, published, refs.get(doc.id), skeletons) for doc in group)
         groups.append((hash_text(salt, f"{number}/{count}", *keys), made))
     team_list = list(team_entries(teams))
     groups.append((hash_text(salt, "teams", json.dumps(team_list, sort_keys=True)), lambda: iter(team_list)))
@@ -51,19 +55,10 @@ def group_of(doc_id: str, count: int) -> int:
     return int.from_bytes(hashlib.blake2b(doc_id.encode(), digest_size=8).digest(), "big") % count
 
 
-def document_key(site: Site, doc: Document, published: dict, skeleton: list | None) -> str:
-    if not doc.digest or skeleton is None:
-        return hash_text(json.dumps(list(entries(site, doc, published, skeleton)), sort_keys=True))
-    titles = [published[target].title if target in published else "" for target in linked(skeleton)]
+def document_key(site: Site, doc: Document, published: dict, refs: frozenset | None, skeletons) -> str:
+    if not doc.digest or refs is None:
+        return hash_text(json.dumps(list(entries(site, doc, published, skeletons.get(doc.id))), sort_keys=True))
+    titles = [f"{ref}={published[ref].title if ref in published else ''}" for ref in sorted(refs)]
     successors = site.successor_chain(doc.id) if doc.status == "deprecated" else []
     return hash_text(doc.id, doc.digest, doc_url(doc), *[s for s in successors if s in published],
                      "\0", *titles)
-
-
-def linked(skeleton: list) -> Iterator[str]:
-    """The link targets whose titles the skeleton's text shows (see sections.resolve)."""
-    for heading, _anchor, _level, parts in skeleton:
-        for segments in (heading, *parts):
-            for segment in segments:
-                if not isinstance(segment, str):
-                    yield segment[0]

@@ -38,10 +38,10 @@ def run(ctx) -> None:
     started = pagefind.Run(out, searchable_pages(ctx), cache_root=ctx.config.root).start()
     try:
         docs = indexed_documents(ctx.pages, ctx.drafts)
-        write_index(ctx.site, docs, out, ctx.config.search.engine,
-                    {doc_id: body.sections for doc_id, body in ctx.bodies.items()},
+        write_index(ctx.site, docs, out, ctx.config.search.engine, Sections(ctx.bodies),
                     {team_id: work.team for team_id, work in ctx.lookups.teams.items()},
-                    cache=(ctx.config.root, hash_text(library_versions(), ctx.config.model_dump_json())))
+                    cache=(ctx.config.root, hash_text(library_versions(), ctx.config.model_dump_json())),
+                    refs={doc_id: body.refs for doc_id, body in ctx.bodies.items()})
         with engine(ctx.config.search.engine).open(index_dir(out, ctx.config.search.engine),
                                                    ctx.config) as opened:
             terms.write(opened, out / terms.TERMS_FILE)
@@ -49,6 +49,18 @@ def run(ctx) -> None:
     except BaseException:
         started.abandon()
         raise
+
+
+class Sections:
+    """id -> a rendered body's sections skeleton, read when asked for (a cached body keeps
+    them on disk: only the documents re-indexed need theirs)."""
+
+    def __init__(self, bodies: dict):
+        self.bodies = bodies
+
+    def get(self, doc_id: str, default=None):
+        body = self.bodies.get(doc_id)
+        return body.sections if body is not None else default
 
 
 def searchable_pages(ctx) -> list[tuple[str, str]]:
@@ -60,17 +72,18 @@ def searchable_pages(ctx) -> list[tuple[str, str]]:
 
 def write_index(site: Site, docs: list[Document], out_dir: Path, engine_name: str | None = None,
                 skeletons: dict | None = None, teams: dict | None = None,
-                cache: tuple[Path, str] | None = None) -> Path:
+                cache: tuple[Path, str] | None = None, refs: dict | None = None) -> Path:
     """(Re)create the section index of `docs` (and of the build's team pages, `teams`:
     id -> Team) under out_dir; returns its folder.
     skeletons: the render stage's section skeletons by id (see search.sections.skeleton).
     cache: (project root, settings salt) to keep the index in groups of documents between
-    builds (an engine that can: tantivy), so an edit re-indexes one group."""
+    builds (an engine that can: tantivy), so an edit re-indexes one group; refs: id -> the
+    documents each body links to, which key the groups (see entry_groups)."""
     chosen = engine(engine_name)
     target = index_dir(out_dir, chosen.name)
     if cache is not None and hasattr(chosen, "write_groups"):
         root, salt = cache
-        chosen.write_groups(entry_groups(site, docs, skeletons or {}, teams or {}, salt), target,
+        chosen.write_groups(entry_groups(site, docs, skeletons or {}, refs or {}, teams or {}, salt), target,
                             root / CACHE_DIR / chosen.name)
     else:
         chosen.write(all_entries(site, docs, skeletons, teams), target)

@@ -84,3 +84,20 @@ def test_an_edit_reindexes_its_group_only_and_equals_a_clean_index(tmp_path, sma
     shutil.rmtree(config.root / ".kc")
     build(config, out_dir=config.root / "clean", today=TODAY)
     assert tree(config.root / "clean" / "_search") == edited
+
+
+def test_retitling_a_linked_document_reindexes_the_document_that_shows_its_title(tmp_path, small_groups):
+    config = site_with_index(tmp_path)
+    out = config.root / "site"
+    build(config, out_dir=out, today=TODAY)
+    policy = config.root / "content/policies/harassment.md"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "title: Harassment & Bullying\n", "title: Harassment & Quokkabullying\n"), encoding="utf-8")
+    build(config, out_dir=out, today=TODAY)
+    with SearchIndex.for_site(config, out) as index:       # the FAQ's link shows the new title
+        found = {hit.id for hit in index.search("quokkabullying").results}
+    assert found == {"harassment", "report-harassment"}
+    edited = tree(out / "_search")
+    shutil.rmtree(config.root / ".kc")
+    build(config, out_dir=config.root / "clean", today=TODAY)
+    assert tree(config.root / "clean" / "_search") == edited
