@@ -27,7 +27,7 @@ from typing import Callable
 
 import jinja2
 
-from . import feeds, output, parallel, pipeline
+from . import feeds, gc_pause, output, parallel, pipeline
 from .audience import check_audience, published, visible_teams
 from .config import SiteConfig
 from .diagnostics import Diagnostics
@@ -131,7 +131,9 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
     if not incremental:
         previous = Manifest(previous.path)
     history_prefetch.start(config)     # git history is read on another core during the check
+    gc_pause.allow_collection()        # the last build's corpus, in a long-running process
     site = pipeline.check(config, today, session.loaded if session is not None else None)
+    gc_pause.exempt_from_collection()
     if site.diagnostics.has_errors():
         failed = BuildFailed(site.diagnostics)
         failed.documents = len(site.documents)   # for the same summary line as `kc check`

@@ -21,3 +21,17 @@ def no_cyclic_gc():
     finally:
         if was_enabled:
             gc.enable()
+
+
+def exempt_from_collection() -> None:
+    """Move every object alive now (a checked corpus) out of the collector's reach: later
+    collections scan only what is made afterwards (gc.freeze). At 10,000 documents a
+    one-edit build ran 5 full collections of ~0.35 s each after the check. Forked workers
+    inherit the frozen state, so their collections no longer touch (and copy) the corpus's
+    memory pages. A build calls allow_collection() first, so a long-running process (the
+    preview) lets the previous build's corpus be collected."""
+    gc.freeze()
+
+
+def allow_collection() -> None:
+    gc.unfreeze()
