@@ -292,14 +292,22 @@ def variant(audience: str, drafts: bool) -> str:
 
 def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
     """Every page into the staging dir: rendered, or linked from the previous site when
-    its key is unchanged. Pages are independent, so they go across ctx.jobs processes."""
+    its key is unchanged. The pages an edit of bodies left alone are linked here (a link
+    each: sending them to other processes and their lists of documents back cost more);
+    the others are independent, so they go across ctx.jobs processes."""
     for asset in ctx.assets.values():
         write_file(ctx.out_dir, asset.path, asset.content)
     pages, offset = all_pages(ctx), len(ctx.bodies)
     ctx.searchable = [page.url for page in pages if page.searchable]
-    done = (lambda n: progress(offset + n, offset + len(pages))) if progress else None
-    for url, key, shows, rendered in parallel.ordered_map(lambda page: write_page(ctx, page), pages,
-                                                          ctx.jobs, done):
+    results = [kept_page(ctx, page) for page in pages]
+    todo = [page for page, result in zip(pages, results) if result is None]
+    kept, total = len(pages) - len(todo), offset + len(pages)
+    if progress:
+        progress(offset + kept, total)
+    done = (lambda n: progress(offset + kept + n, total)) if progress else None
+    written = iter(parallel.ordered_map(lambda page: write_page(ctx, page), todo, ctx.jobs, done))
+    for result in results:
+        url, key, shows, rendered = result if result is not None else next(written)
         ctx.page_keys[url] = key
         ctx.shows[url] = shows
         ctx.urls.append(url)
@@ -318,16 +326,25 @@ def unchanged_listing(ctx: BuildContext, rel: str) -> Path | None:
     return previous.intact_file(ctx.target, rel)
 
 
+def kept_page(ctx: BuildContext, page: Page) -> tuple[str, str, list[str], bool] | None:
+    """(url, key, documents shown, False) of a page showing none of the documents an edit
+    of bodies changed: it keeps its key and file without its context being built. None
+    for any other page (write_page)."""
+    previous = ctx.previous
+    if previous is None or ctx.target is None or ctx.changed is None:
+        return None
+    rel = out_path(page.url)
+    kept = previous.unaffected(ctx.target, page.url, rel, ctx.changed)
+    if kept is not None and keep_file(ctx, rel, kept[1]):
+        return page.url, kept[0], previous.shows[page.url], False
+    return None
+
+
 def write_page(ctx: BuildContext, page: Page) -> tuple[str, str | None, list[str], bool]:
-    """(url, key, documents shown, rendered?) of one page written into the staging dir.
-    A page showing none of the documents an edit changed keeps its key and file without
-    its context being built; any other page is keyed, and rendered if its key changed."""
+    """(url, key, documents shown, rendered?) of one page written into the staging dir:
+    keyed, and rendered if its key changed."""
     rel = out_path(page.url)
     previous = ctx.previous if ctx.previous and ctx.target else None
-    if previous is not None and ctx.changed is not None:
-        kept = previous.unaffected(ctx.target, page.url, rel, ctx.changed)
-        if kept is not None and keep_file(ctx, rel, kept[1]):
-            return page.url, kept[0], previous.shows[page.url], False
     context = page.context()
     shows: set[str] = set()
     key = fingerprint.page_key(ctx.salt, page.url, page.template, context, shows)
