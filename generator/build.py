@@ -168,12 +168,14 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         (or the removal of stale files) and the manifest."""
         with abandoned_on_failure(out, in_place, session):
             from search import stage as search_stage
-            feeds.run(ctx)
+            feeds_first = in_place or not search    # else they are written while Pagefind runs
+            if feeds_first:
+                feeds.run(ctx)
             if in_place:     # before the search stage, which indexes the folder's pages
                 output.remove_stale(out, previous.files, output.stop_tracking(out)
                                     | {out_path(url) for url in ctx.urls}, search_stage.FOLDERS)
             if search:
-                search_stage.run(ctx)
+                search_stage.run(ctx, meanwhile=None if feeds_first else lambda: feeds.run(ctx))
             recorded = output.write_marker(out)
             interrupted = output.swap_in(out, target, background_cleanup) if not in_place else False
         result = BuildResult(target, audience, len(ctx.urls), bytes=sum(v[0] for v in recorded.values()),

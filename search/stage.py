@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 from pathlib import Path
+from typing import Callable
 
 from generator.document import Document
 from generator.incremental.fingerprint import hash_text, library_versions
@@ -30,13 +31,16 @@ FOLDERS = (str(SEARCH_DIR), pagefind.PAGEFIND_DIR)   # made whole by every run
 CACHE_DIR = Path(".kc") / "cache" / "search"          # the index's groups, by key
 
 
-def run(ctx) -> None:
+def run(ctx, meanwhile: Callable[[], None] | None = None) -> None:
     """Write the search index, word list and Pagefind bundle for ctx.audience into ctx.out_dir
     (any earlier ones there, in a folder updated in place, are replaced: the bundle in one
-    step, as open pages load it). Pagefind runs while the section index is written."""
+    step, as open pages load it). Pagefind runs while the section index is written, and
+    while `meanwhile` (another stage's work that writes no HTML: the feeds) runs."""
     out = Path(ctx.out_dir)
     started = pagefind.Run(out, searchable_pages(ctx), cache_root=ctx.config.root).start()
     try:
+        if meanwhile is not None:
+            meanwhile()
         docs = indexed_documents(ctx.pages, ctx.drafts)
         write_index(ctx.site, docs, out, ctx.config.search.engine, Sections(ctx.bodies),
                     {team_id: work.team for team_id, work in ctx.lookups.teams.items()},
