@@ -169,13 +169,16 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
         with abandoned_on_failure(out, in_place, session):
             from search import stage as search_stage
             feeds_first = in_place or not search    # else they are written while Pagefind runs
+
+            def write_feeds():
+                feeds.run(ctx, kept=lambda rel: kept_listing(ctx, rel))
             if feeds_first:
-                feeds.run(ctx)
+                write_feeds()
             if in_place:     # before the search stage, which indexes the folder's pages
                 output.remove_stale(out, previous.files, output.stop_tracking(out)
                                     | {out_path(url) for url in ctx.urls}, search_stage.FOLDERS)
             if search:
-                search_stage.run(ctx, meanwhile=None if feeds_first else lambda: feeds.run(ctx))
+                search_stage.run(ctx, meanwhile=None if feeds_first else write_feeds)
             recorded = output.write_marker(out)
             interrupted = output.swap_in(out, target, background_cleanup) if not in_place else False
         result = BuildResult(target, audience, len(ctx.urls), bytes=sum(v[0] for v in recorded.values()),
@@ -314,18 +317,19 @@ def write_site(ctx: BuildContext, progress: Progress | None = None) -> None:
         ctx.shows[url] = shows
         ctx.urls.append(url)
         ctx.rendered += rendered
-    old = unchanged_listing(ctx, "sitemap.xml")
-    if old is None or not keep_file(ctx, "sitemap.xml", old):
+    if not kept_listing(ctx, "sitemap.xml"):
         write_file(ctx.out_dir, "sitemap.xml", sitemap(ctx, ctx.urls).encode("utf-8"))
 
 
-def unchanged_listing(ctx: BuildContext, rel: str) -> Path | None:
-    """The last build's copy of a file made from the list of pages and the documents' shapes
-    (the sitemap), when an edit changed only bodies and the same pages exist."""
+def kept_listing(ctx: BuildContext, rel: str) -> bool:
+    """Keep the last build's copy of a file made from the list of pages and the documents'
+    shapes (the sitemap, the feeds), when an edit changed only bodies and the same pages
+    exist; False when it must be made again."""
     previous = ctx.previous
     if ctx.changed is None or previous is None or ctx.target is None or previous.pages.keys() != ctx.page_keys.keys():
-        return None
-    return previous.intact_file(ctx.target, rel)
+        return False
+    old = previous.intact_file(ctx.target, rel)
+    return old is not None and keep_file(ctx, rel, old)
 
 
 def kept_page(ctx: BuildContext, page: Page) -> tuple[str, str, list[str], bool] | None:

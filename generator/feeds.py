@@ -14,6 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
+from typing import Callable
 from urllib.parse import urlsplit
 
 from .config import SiteConfig
@@ -37,11 +38,14 @@ FEEDS = {
 ET.register_namespace("", ATOM_NS)
 
 
-def run(ctx) -> None:
-    """Write both feeds for ctx.audience into ctx.out_dir (the build's staging folder)."""
+def run(ctx, kept: Callable[[str], bool] | None = None) -> None:
+    """Write both feeds for ctx.audience into ctx.out_dir (the build's staging folder).
+    kept(path): the last build's copy of the feed was kept, when the build knows the feed
+    cannot have changed (it is made of front matter only: an edit of bodies leaves it)."""
     for name in FEEDS:
         path, *_ = FEEDS[name]
-        write_file(Path(ctx.out_dir), path, feed_xml(ctx.site, ctx.audience, name))
+        if kept is None or not kept(path):
+            write_file(Path(ctx.out_dir), path, feed_xml(ctx.site, ctx.audience, name))
 
 
 def feed_items(site: Site, audience: str, name: str) -> list[Item]:

@@ -169,7 +169,7 @@ def test_interrupted_build_keeps_the_old_site(tmp_path, monkeypatch):
     build_fixture(config, out)
     before = tree(out)
 
-    def interrupt(_ctx):
+    def interrupt(_ctx, **_options):
         raise KeyboardInterrupt
     monkeypatch.setattr(build_module.feeds, "run", interrupt)
     with pytest.raises(KeyboardInterrupt):

@@ -114,3 +114,25 @@ def test_an_empty_feed_is_still_valid(make_site, tmp_path):
                           today=TODAY)
     for xml in build_feeds(site, "public", tmp_path).values():
         assert_valid_atom(xml)
+
+
+def test_an_edit_of_a_body_keeps_the_feeds_and_a_new_title_rewrites_them(tmp_path):
+    """Feeds are made of front matter: a body edit links the last build's copies into the
+    new site; a title change writes them again; either way they equal a clean build's."""
+    from generator.build import build
+    from .test_incremental import sample_site, tree
+    config_path = sample_site(tmp_path)
+    site = tmp_path / "site"
+    build(load_config(config_path), out_dir=site, today=TODAY)
+    feed_files = [site / "feeds" / "whats-new.xml", site / "feeds" / "newsletters.xml"]
+    inodes = [path.stat().st_ino for path in feed_files]
+    policy = sorted((tmp_path / "content" / "policies").glob("*.md"))[0]
+    policy.write_text(policy.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    build(load_config(config_path), out_dir=site, today=TODAY)
+    assert [path.stat().st_ino for path in feed_files] == inodes
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(re.sub(r"(?m)^title: .*$", "title: A policy retitled", text, count=1), encoding="utf-8")
+    build(load_config(config_path), out_dir=site, today=TODAY)
+    assert [path.stat().st_ino for path in feed_files] != inodes
+    build(load_config(config_path), out_dir=tmp_path / "clean", today=TODAY, incremental=False)
+    assert tree(site) == tree(tmp_path / "clean")
