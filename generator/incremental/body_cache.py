@@ -32,6 +32,7 @@ from ..document import Document
 from ..render import RenderedPage, Resolver, TocEntry, render_body
 from .dependencies import body_state
 from .fingerprint import library_versions
+from .sqlite_cache import save_rows
 
 CACHE_FILE = Path(".kc") / "cache" / "bodies.sqlite"
 OLD_FILE = Path(".kc") / "cache" / "bodies.json"     # the one-file cache of earlier versions
@@ -193,31 +194,9 @@ class BodyCache:
                     json.dumps(entry["toc"], ensure_ascii=False), json.dumps(entry["sections"], ensure_ascii=False))
                    for key, entry in self.used.items() if key in self.unsaved]
         stale = [(key,) for key in self.on_disk if key not in self.used]
-        try:
-            self.store.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = self.store.connection()
-            connection.execute("BEGIN IMMEDIATE")
-            try:
-                for statement in SCHEMA:
-                    connection.execute(statement)
-                versions = connection.execute("SELECT value FROM meta WHERE name = 'versions'").fetchone()
-                if versions is None or versions[0] != library_versions():
-                    connection.execute("DELETE FROM bodies")
-                    connection.execute("INSERT OR REPLACE INTO meta VALUES ('versions', ?)", (library_versions(),))
-                connection.executemany("DELETE FROM bodies WHERE key = ?", stale)
-                connection.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?, ?, ?)", written)
-                connection.execute("COMMIT")
-            except BaseException:
-                try:
-                    connection.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
-                raise
-        except sqlite3.DatabaseError as exc:
-            if not isinstance(exc, sqlite3.OperationalError):     # damaged: start again next time
-                self.store.path.unlink(missing_ok=True)
-            return
-        except OSError:
+        if not save_rows(self.store.path, self.store.connection, SCHEMA, "bodies", "key",
+                         ("versions", library_versions()), stale,
+                         "INSERT OR REPLACE INTO bodies VALUES (?, ?, ?, ?, ?, ?, ?)", written):
             return
         self.on_disk = set(self.used)
         self.unsaved.clear()

@@ -27,6 +27,7 @@ import yaml
 from ..document import Document, Heading
 from ..markdown import Reference
 from .fingerprint import library_versions
+from .sqlite_cache import save_rows
 
 CACHE_FILE = Path(".kc") / "cache" / "loaded.sqlite"
 SCHEMA = ("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -133,33 +134,9 @@ class LoadCache:
         stale = [(digest,) for digest in self.entries if digest not in self.seen]
         if self.path is None or not (stale or self.fresh):
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            try:
-                connection.execute("BEGIN IMMEDIATE")
-                for statement in SCHEMA:
-                    connection.execute(statement)
-                version = connection.execute("SELECT value FROM meta WHERE name = 'version'").fetchone()
-                if version is None or version[0] != self.version:
-                    connection.execute("DELETE FROM loaded")
-                    connection.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (self.version,))
-                connection.executemany("DELETE FROM loaded WHERE digest = ?", stale)
-                connection.executemany("INSERT OR REPLACE INTO loaded VALUES (?, ?)", self.fresh.items())
-                connection.execute("COMMIT")
-            except BaseException:
-                try:
-                    connection.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
-                raise
-            finally:
-                connection.close()
-        except sqlite3.DatabaseError as exc:
-            if not isinstance(exc, sqlite3.OperationalError):     # damaged: start again next time
-                self.path.unlink(missing_ok=True)
-            return
-        except OSError:
+        if not save_rows(self.path, lambda: sqlite3.connect(self.path, timeout=10, isolation_level=None),
+                         SCHEMA, "loaded", "digest", ("version", self.version), stale,
+                         "INSERT OR REPLACE INTO loaded VALUES (?, ?)", self.fresh.items(), close=True):
             return
         self.entries = {digest: entry for digest, entry in self.entries.items() if digest in self.seen}
         self.entries.update(self.fresh)
