@@ -93,9 +93,11 @@ def test_drafts_are_shown_with_a_banner_unless_no_drafts(tmp_path):
 def test_ctrl_c_stops_the_preview_cleanly(tmp_path):
     config = write_site(tmp_path, {"content/policies/scams.md": policy("scams", "Scams")})
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    # as from a terminal: Ctrl-C's default action, whatever this test process inherited
+    # (a process started with SIGINT ignored passes that on, and Python then keeps it)
     process = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--port", "0"],
                                cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True)
+                               text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         lines = []
