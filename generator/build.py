@@ -29,8 +29,8 @@ import jinja2
 
 from . import feeds, gc_pause, output, parallel, pipeline
 from .audience import check_audience, published, visible_teams
+from .build_result import BuildResult
 from .config import SiteConfig
-from .diagnostics import Diagnostics
 from .document import Document
 from .files import write_files as write_content_files
 from .history import prefetch as history_prefetch
@@ -39,6 +39,7 @@ from .incremental import dependencies, fingerprint
 from .incremental.body_cache import BodyCache
 from .incremental.manifest import Manifest
 from .incremental.session import Session
+from .incremental.up_to_date import Inputs, output_folder, read_inputs, result_if_unchanged
 from .producers import all_pages
 from .sitemap import sitemap
 from .lookups import Lookups, build_lookups
@@ -46,7 +47,7 @@ from .output import write_file
 from .pages import Page
 from .render import RenderedPage, Resolver, paths_of
 from .site import Site
-from .theme import Asset, collect_assets, load_theme, make_environment, render_template
+from .theme import Asset, collect_assets, make_environment, render_template
 from .urls import out_path
 
 Progress = Callable[[int, int], None]   # progress(done, total)
@@ -84,50 +85,33 @@ class BuildContext:
     searchable: list[str] = field(default_factory=list)      # URLs of the pages Pagefind indexes
 
 
-@dataclass(frozen=True)
-class BuildResult:
-    out_dir: Path
-    audience: str
-    pages: int          # HTML pages written
-    documents: int      # documents among them
-    bytes: int          # total size of the output
-    seconds: float
-    warnings: int
-    diagnostics: Diagnostics | None = None     # the check's warnings, for the CLI to print
-    documents_checked: tuple = ()              # every document, to explain those not built
-    interrupted: bool = False                  # Ctrl-C came during the swap; the new site is in place
-    rendered: int = 0                          # pages rendered this time; the others were reused
-    note: str = ""                             # why some documents were not built, for the summary line
-    up_to_date: bool = False                   # nothing changed since the last build: nothing written
-
-
 def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str = "internal",
           drafts: bool = False, today: date | None = None, progress: Progress | None = None,
           incremental: bool = True, jobs: int | None = None, background_cleanup: bool = False,
-          session: Session | None = None) -> BuildResult:
+          session: Session | None = None, inputs: Inputs | None = None) -> BuildResult:
     """Build the site for `audience` into out_dir. incremental=False (`--clean`) renders
     every page and ignores what the last build recorded. background_cleanup: the old site is
     deleted by a detached process after the swap (see output.swap_in). session: what a
     long-running process (the live preview) keeps between builds; once its folder exists,
     a build updates it in place and leaves the search index, feeds and manifest to
-    session.finish() (see incremental/session.py)."""
-    started = time.perf_counter()
+    session.finish() (see incremental/session.py). inputs: read_inputs() of these settings,
+    when the caller already found them changed (the CLI decides that before importing this
+    module)."""
+    started = inputs.started if inputs is not None else time.perf_counter()
     if session is not None:
         session.settle()
     check_audience(audience)
-    theme = load_theme(config)
-    today = today or date.today()
-    target = Path(out_dir).resolve() if out_dir else config.output_path.resolve()
-    previous = (session.previous(config.root, target, audience, drafts) if session is not None
-                else Manifest.load(config.root, target, audience, drafts))
-    checked_at = time.time_ns()
-    files = fingerprint.input_files(config, theme.folders)
-    hashes = fingerprint.file_hashes(files, previous.inputs, previous.checked_at)
-    frame = fingerprint.frame_key(config, hashes, audience, drafts, today)
-    site_key = fingerprint.site_key(config, hashes, frame)
-    if incremental and previous.site_key == site_key and previous.output_intact(target):
-        output.remove_leftovers(target)     # of builds killed since; the site itself is current
-        return unchanged_result(previous, target, audience, started)
+    target = output_folder(config, out_dir)
+    if inputs is None:
+        inputs = read_inputs(config, target, audience, drafts, today,
+                             session.previous(config.root, target, audience, drafts)
+                             if session is not None else None)
+        unchanged = (result_if_unchanged(inputs, audience, started, background_cleanup)
+                     if incremental else None)
+        if unchanged is not None:
+            return unchanged
+    theme, today, previous, checked_at = inputs.theme, inputs.today, inputs.previous, inputs.checked_at
+    files, hashes, frame, site_key = inputs.files, inputs.hashes, inputs.frame, inputs.site_key
     if not incremental:
         previous = Manifest(previous.path)
     history_prefetch.start(config)     # git history is read on another core during the check
@@ -246,18 +230,6 @@ def save_manifest(path, site_key, files, hashes, ctx: BuildContext, recorded: di
                          "note": result.note}, checked_at, frame, states, ctx.shows)
     manifest.save()
     return manifest
-
-
-def unchanged_result(previous: Manifest, target: Path, audience: str, started: float) -> BuildResult:
-    """The last build of this folder had exactly these inputs: its output stands as it is."""
-    warnings = Diagnostics()
-    for item in previous.warnings:
-        warnings.add(item["code"], item["path"], item["line"], item["column"], item["message"],
-                     item.get("hint"), item["severity"])
-    summary = previous.summary
-    return BuildResult(target, audience, summary.get("pages", 0), summary.get("documents", 0),
-                       summary.get("bytes", 0), time.perf_counter() - started, warnings.warning_count,
-                       warnings, (), up_to_date=True, note=summary.get("note", ""))
 
 
 def render_bodies(pages: list[Document], progress: Progress | None = None,

@@ -82,15 +82,23 @@ def build(config_path: str, out_dir: str | None, audience: str, drafts: bool, cl
     """Check the content, then write the static site (atomically) to the output folder.
 
     Only pages whose content changed since the last build are rendered again."""
+    import time
     from pathlib import Path
 
-    from .build import build as build_site
     from .errors import BuildFailed
+    from .incremental import up_to_date
     try:
+        started = time.perf_counter()
         config = load_config(config_path)
-        with build_progress() as progress:
-            result = build_site(config, out_dir=out_dir, audience=audience, drafts=drafts,
-                                progress=progress, incremental=not clean, jobs=jobs, background_cleanup=True)
+        # nothing changed is decided before the pipeline is imported (a third of a no-op)
+        inputs = up_to_date.read_inputs(config, up_to_date.output_folder(config, out_dir), audience, drafts)
+        result = None if clean else up_to_date.result_if_unchanged(inputs, audience, started, True)
+        if result is None:
+            from .build import build as build_site
+            with build_progress() as progress:
+                result = build_site(config, out_dir=out_dir, audience=audience, drafts=drafts,
+                                    progress=progress, incremental=not clean, jobs=jobs,
+                                    background_cleanup=True, inputs=inputs)
     except BuildFailed as failed:
         report.print_text(failed.diagnostics, getattr(failed, "documents", 0), console())
         target = Path(out_dir) if out_dir else config.output_path

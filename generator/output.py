@@ -65,14 +65,16 @@ def guard_output_dir(config: SiteConfig, target: Path) -> None:
                           f"(no {MARKER} file); choose another --out or empty the folder yourself")
 
 
-def remove_leftovers(target: Path) -> None:
-    """Staging and old-site folders that interrupted builds of this target left behind."""
+def remove_leftovers(target: Path, background: bool = False) -> None:
+    """Staging and old-site folders that interrupted builds of this target left behind.
+    background: deleted by a detached process, as swap_in does, so a rebuild right after a
+    build does not wait for (nor race with) the deletion of the old site still under way."""
     if not target.parent.is_dir():
         return
     for prefix in (f".{target.name}{STAGING}", f".{target.name}{OLD}"):
         for leftover in target.parent.glob(prefix + "*"):
             if leftover.is_dir() and not leftover.is_symlink():
-                shutil.rmtree(leftover, ignore_errors=True)
+                discard(leftover, background)
 
 
 def write_file(root: Path, rel: str, content: bytes) -> Path:

@@ -63,9 +63,10 @@ class Manifest:
         """Every file the last build wrote is still there, unchanged."""
         if not self.files:
             return False
+        base = os.path.join(target, "")     # strings, not Paths: 30,000 files at 10k documents
         for rel, recorded in self.files.items():
             try:
-                info = os.lstat(target / rel)
+                info = os.lstat(base + rel)
             except OSError:
                 return False
             if [info.st_size, info.st_mtime_ns] != recorded:
