@@ -6,9 +6,18 @@ exported with `kc export mkdocs`, built with `mkdocs build`), plus kc's rebuilds
 
 For each size: cold builds (kc: no .kc/ and no site; Hugo: no public/ and no resources/;
 MkDocs: no site/), then kc's rebuilds on the built site: no-op, one document's body
-edited, a much-cited policy retitled, a template edited. Every figure is the median of
---runs runs of the whole process (what a user waits for), with its peak RSS and the
-output size; ratios are kc / peer. Needs `hugo` on PATH and mkdocs-material installed
+edited, a much-cited policy retitled, a template edited. Then the floor of an edit:
+Pagefind alone over kc's searchable pages (it has no incremental mode), and Hugo followed
+by Pagefind, the peer that makes an in-browser search index as kc does. Every figure is
+the median of --runs runs of the whole process (what a user waits for), with its peak RSS
+and the output size; ratios are kc / peer. Each run starts once the old copies kc deletes
+in the background are gone.
+
+The work folder is the system's temporary folder; TMPDIR=/dev/shm puts it in memory. On a
+file system without a journal (some cloud VMs' root disks), ext4 skips inodes deleted in
+the last minute when it creates files, so creating a site right after deleting one is up
+to 10 s slower at 10,000 documents (measured: kc cold 34-39 s there, 26-27 s in /dev/shm);
+the tool that writes more files (kc writes a search index and a Pagefind bundle) pays more. Needs `hugo` on PATH and mkdocs-material installed
 (the `bench` extra: pip install -e '.[bench]'); a missing peer is reported, not faked.
 """
 from __future__ import annotations
@@ -60,11 +69,23 @@ def size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
+def settle(work: Path, limit: float = 120) -> None:
+    """Wait for the old copies kc deletes in the background (the last site, pruned cache
+    entries) to be gone, so one run's cleanup never slows the next run, kc's or a peer's."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if not any(path.name.startswith(".") and (".old-" in path.name or ".tmp-" in path.name)
+                   for path in work.rglob(".*")):
+            return
+        time.sleep(0.2)
+
+
 def median_run(command, cwd, runs: int, before=None) -> tuple[float, int]:
     times, peaks = [], []
     for _ in range(runs):
         if before:
             before()
+        settle(cwd)
         elapsed, peak = run(command, cwd)
         times.append(elapsed)
         peaks.append(peak)
@@ -95,6 +116,21 @@ def to_hugo(kc_site: Path, hugo_site: Path) -> None:
         out = hugo_site / "content" / SECTION[doc_type] / f"{path.stem}.md"
         out.parent.mkdir(exist_ok=True)
         out.write_text(f"---\ntitle: \"{title}\"\ntags: [{tags.group(1) if tags else ''}]\n---\n{body}")
+
+
+def pagefind_command(site: Path, output: Path, pages_glob: str | None = None) -> list[str]:
+    """Pagefind as kc runs it (search/pagefind.py): the same binary, options and glob."""
+    from search.pagefind import OPTIONS
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
+            *OPTIONS, *(["--glob", pages_glob] if pages_glob else [])]
+
+
+def searchable_glob(site: Path) -> str | None:
+    """kc's --glob for the pages of this built site that Pagefind indexes."""
+    from search.pagefind import glob
+    urls = [page.parent.relative_to(site).as_posix() + "/" for page in site.rglob("index.html")
+            if b"data-pagefind-body" in page.read_bytes()]
+    return glob(urls)
 
 
 def mkdocs_available() -> bool:
@@ -140,6 +176,11 @@ def bench_size(docs: int, runs: int, use_mkdocs: bool, jobs: list[str]) -> dict[
             base.write_text(base.read_text() + f"\n{{# edit {next(counter)} #}}\n")
         figures["kc template edit"] = (*median_run(KC + ["build", *jobs], kc_site, runs, edit_template), None)
 
+        pagefind_out = work / "pagefind-alone"
+        figures["Pagefind alone, kc's pages"] = (
+            *median_run(pagefind_command(kc_site / "site", pagefind_out, searchable_glob(kc_site / "site")),
+                        work, runs, lambda: shutil.rmtree(pagefind_out, ignore_errors=True)),
+            size_mb(pagefind_out))
         if shutil.which("hugo"):
             hugo_site = work / "hugo"
             to_hugo(kc_site, hugo_site)
@@ -149,6 +190,11 @@ def bench_size(docs: int, runs: int, use_mkdocs: bool, jobs: list[str]) -> dict[
                 shutil.rmtree(hugo_site / "resources", ignore_errors=True)
             figures["Hugo cold"] = (*median_run(["hugo", "--quiet"], hugo_site, runs, clean_hugo),
                                     size_mb(hugo_site / "public"))
+            hugo_and_pagefind = " && ".join([
+                "hugo --quiet", " ".join(pagefind_command(Path("public"), Path("public/pagefind")))])
+            figures["Hugo + Pagefind cold"] = (
+                *median_run(["sh", "-c", hugo_and_pagefind], hugo_site, runs, clean_hugo),
+                size_mb(hugo_site / "public"))
         if use_mkdocs and mkdocs_available():
             mk_site = work / "mkdocs"
             run(KC + ["export", "mkdocs", "--out", str(mk_site), "--config", str(kc_site / "site_config.yml")],
@@ -186,10 +232,11 @@ def main() -> None:
         figures = results[docs]
         cold = figures["kc cold"][0]
         line = [f"{docs:,} docs: kc cold {cold:.2f} s, output {figures['kc cold'][2]:.0f} MB"]
-        for peer in ("Hugo cold", "MkDocs-Material cold"):
+        for peer in ("Hugo cold", "Hugo + Pagefind cold", "MkDocs-Material cold"):
             if peer in figures:
-                line.append(f"kc/{peer.split()[0]} = {cold / figures[peer][0]:.1f}x "
-                            f"({peer.split()[0]} {figures[peer][0]:.2f} s, {figures[peer][2]:.0f} MB)")
+                name = peer.removesuffix(" cold")
+                line.append(f"kc/{name} = {cold / figures[peer][0]:.1f}x "
+                            f"({name} {figures[peer][0]:.2f} s, {figures[peer][2]:.0f} MB)")
         print("; ".join(line))
     if len(args.docs) > 1:
         low, high = min(args.docs), max(args.docs)
