@@ -54,8 +54,10 @@ class Document:
 
     def get(self, name: str, default: Any = None) -> Any:
         """A validated field; for an invalid document, the field if it validated on its own."""
-        if self.fields is not None:
-            return getattr(self.fields, name, default)
+        fields = self.fields
+        if fields is not None:
+            values = fields.__dict__           # a field's value, without pydantic's __getattr__
+            return values[name] if name in values else getattr(fields, name, default)
         return self.partial.get(name, default)
 
     @property
