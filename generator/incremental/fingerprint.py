@@ -193,11 +193,15 @@ def _encode(value, seen: set | None = None):
         if seen is not None:
             seen.add(value.src_path)
         return {"doc": value.digest}
+    names = _FIELD_NAMES.get(type(value))
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        # [class name, field values...]: the nav's ~40 links and sections on every page were
+        # half of the page keys' time as {name: value} dicts from dataclasses.fields()
+        return ["\0" + type(value).__name__, *[getattr(value, name) for name in names]]
     if isinstance(value, BaseModel):
         return {"model": type(value).__name__, **value.__dict__}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {"data": type(value).__name__,
-                **{f.name: getattr(value, f.name) for f in dataclasses.fields(value)}}
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, Enum):
@@ -207,6 +211,7 @@ def _encode(value, seen: set | None = None):
     raise Unkeyable(f"cannot key a {type(value).__name__}")
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}    # dataclass -> its fields' names, in order
 _ENCODER = json.JSONEncoder(default=_encode, ensure_ascii=False, check_circular=True,
                             separators=(",", ":"))
 
