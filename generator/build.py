@@ -97,19 +97,18 @@ def build(config: SiteConfig, out_dir: str | Path | None = None, audience: str =
     session.finish() (see incremental/session.py). inputs: read_inputs() of these settings,
     when the caller already found them changed (the CLI decides that before importing this
     module)."""
-    started = inputs.started if inputs is not None else time.perf_counter()
     if session is not None:
         session.settle()
     check_audience(audience)
-    target = output_folder(config, out_dir)
     if inputs is None:
+        target = output_folder(config, out_dir)
         inputs = read_inputs(config, target, audience, drafts, today,
                              session.previous(config.root, target, audience, drafts)
                              if session is not None else None)
-        unchanged = (result_if_unchanged(inputs, audience, started, background_cleanup)
-                     if incremental else None)
+        unchanged = result_if_unchanged(inputs, audience, background_cleanup) if incremental else None
         if unchanged is not None:
             return unchanged
+    started, target = inputs.started, inputs.target
     theme, today, previous, checked_at = inputs.theme, inputs.today, inputs.previous, inputs.checked_at
     files, hashes, frame, site_key = inputs.files, inputs.hashes, inputs.frame, inputs.site_key
     if not incremental:

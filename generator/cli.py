@@ -82,17 +82,15 @@ def build(config_path: str, out_dir: str | None, audience: str, drafts: bool, cl
     """Check the content, then write the static site (atomically) to the output folder.
 
     Only pages whose content changed since the last build are rendered again."""
-    import time
     from pathlib import Path
 
     from .errors import BuildFailed
     from .incremental import up_to_date
     try:
-        started = time.perf_counter()
         config = load_config(config_path)
         # nothing changed is decided before the pipeline is imported (a third of a no-op)
         inputs = up_to_date.read_inputs(config, up_to_date.output_folder(config, out_dir), audience, drafts)
-        result = None if clean else up_to_date.result_if_unchanged(inputs, audience, started, True)
+        result = None if clean else up_to_date.result_if_unchanged(inputs, audience, background_cleanup=True)
         if result is None:
             from .build import build as build_site
             with build_progress() as progress:

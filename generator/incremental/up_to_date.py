@@ -62,8 +62,7 @@ def read_inputs(config: SiteConfig, target: Path, audience: str, drafts: bool,
                   fingerprint.site_key(config, hashes, frame), started)
 
 
-def result_if_unchanged(inputs: Inputs, audience: str, started: float,
-                        background_cleanup: bool = False) -> BuildResult | None:
+def result_if_unchanged(inputs: Inputs, audience: str, background_cleanup: bool = False) -> BuildResult | None:
     """The last build's result, with its warnings, when its output stands as it is (leftovers
     of builds killed since are removed, by a detached process if background_cleanup); None
     when something must be built."""
@@ -76,5 +75,5 @@ def result_if_unchanged(inputs: Inputs, audience: str, started: float,
                      item.get("hint"), item["severity"])
     summary = previous.summary
     return BuildResult(inputs.target, audience, summary.get("pages", 0), summary.get("documents", 0),
-                       summary.get("bytes", 0), time.perf_counter() - started, warnings.warning_count,
+                       summary.get("bytes", 0), time.perf_counter() - inputs.started, warnings.warning_count,
                        warnings, (), up_to_date=True, note=summary.get("note", ""))
